@@ -1,0 +1,29 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "storybook-static/**", "bench/results/**", "test-results/**", "coverage/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The core runs in browsers, Node and workers: it must never depend on React.
+    files: ["src/core/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*", "../react/*", "../testing/*"], message: "src/core is framework-free: no React, react-query or zustand here." }] }],
+    },
+  },
+  {
+    files: ["src/**"],
+    ignores: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: { "@typescript-eslint/no-explicit-any": "error" },
+  },
+);

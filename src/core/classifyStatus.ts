@@ -1,0 +1,70 @@
+import type { SaaSLLMErrorKind } from "./SaaSLLMError";
+
+export interface StatusClassification {
+  kind: SaaSLLMErrorKind;
+  /** True when the detail shows that retrying cannot help. */
+  permanent: boolean;
+}
+
+const TEAM_ACCESS = /^Team access is (.+)\. Please contact support\.$/;
+const MODEL_ACCESS = [
+  /^Team '.*' does not have access to model (alias|group) '.*'$/,
+  /^Model group '.*' not found or inactive$/,
+  /^No active models configured for group '.*'$/,
+  /^Model group '.*' not found$/,
+  /does not have access to the requested model/i,
+];
+// A 5xx (or stream error) that is really the provider throttling: worth a backoff.
+const TRANSIENT_PROVIDER = /\b429\b|rate[ _-]?limit|overloaded|timeout|timed out|\b5\d\d\b|Server error '/i;
+// A 5xx that no retry can fix: configuration on the server side, or a provider rejecting the input.
+const PERMANENT_PROVIDER =
+  /No provider credentials configured|Provider routing requires organization context|authentication failed|asynchronous context manager protocol|Client error '4(?!29)\d\d/i;
+
+/**
+ * Maps an HTTP status and its `detail` text to an error kind, following api-contract.md §5.
+ * Pure: no I/O, never throws.
+ */
+export function classifyStatus(status: number, detail: string): StatusClassification {
+  if (status === 400) return { kind: "bad_request", permanent: false };
+  if (status === 401) return { kind: "unauthorized", permanent: false };
+  if (status === 403) return { kind: classify403(detail), permanent: false };
+  if (status === 404 || status === 410) return { kind: "not_found", permanent: false };
+  if (status === 405) return { kind: "bad_request", permanent: false };
+  if (status === 422) return { kind: "validation", permanent: false };
+  if (status === 429) {
+    // The docs promise a 429 "Team paused": an account state, never retried.
+    if (/paused/i.test(detail)) return { kind: "team_paused", permanent: false };
+    if (/suspended/i.test(detail)) return { kind: "team_suspended", permanent: false };
+    return { kind: "rate_limited", permanent: false };
+  }
+  if (status === 503) return { kind: "unavailable", permanent: false };
+  if (status === 408 || status >= 500) return classify5xx(detail);
+  if (status >= 400) return { kind: "bad_request", permanent: false };
+  return { kind: "bad_response", permanent: false };
+}
+
+function classify403(detail: string): SaaSLLMErrorKind {
+  const team = TEAM_ACCESS.exec(detail);
+  if (team) {
+    if (team[1] === "suspended") return "team_suspended";
+    if (team[1] === "paused") return "team_paused";
+    return "forbidden";
+  }
+  if (MODEL_ACCESS.some((re) => re.test(detail))) return "model_access_denied";
+  if (/credit|budget/i.test(detail)) return "insufficient_credits";
+  if (/\bsuspend/i.test(detail)) return "team_suspended";
+  if (/\bpaus/i.test(detail)) return "team_paused";
+  return "forbidden";
+}
+
+/** Also used for stream error strings, which carry the same reasons as 500 details (§6.4). */
+export function classify5xx(detail: string): StatusClassification {
+  if (PERMANENT_PROVIDER.test(detail)) return { kind: "server", permanent: true };
+  if (/\b429\b|rate[ _-]?limit/i.test(detail)) return { kind: "rate_limited", permanent: false };
+  return { kind: "server", permanent: false };
+}
+
+/** True when a provider error text describes a temporary condition. */
+export function isTransientProviderText(text: string): boolean {
+  return TRANSIENT_PROVIDER.test(text) && !PERMANENT_PROVIDER.test(text);
+}

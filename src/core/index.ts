@@ -1,0 +1,12 @@
+export { SaaSLLMError, isSaaSLLMError } from "./SaaSLLMError";
+export { classifyResponse, errorFromStatus } from "./classifyResponse";
+export { classifyStatus } from "./classifyStatus";
+export { networkError, timeoutError, abortError, badResponseError } from "./errorFactories";
+export { parseFieldErrors } from "./fieldErrors";
+export { redactSecrets } from "./redact";
+export { parseRetryAfter, MAX_RETRY_AFTER_MS } from "./retryAfter";
+export { shouldRetry, retryDelay, BASE_DELAY_MS, MAX_DELAY_MS } from "./retry";
+export type { SaaSLLMErrorKind, SaaSLLMErrorInit, FieldError } from "./SaaSLLMError";
+export type { ClassifyOptions } from "./classifyResponse";
+export type { RetryPolicyOptions } from "./retry";
+export type * from "./types";

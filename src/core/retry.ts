@@ -1,0 +1,36 @@
+import { isSaaSLLMError } from "./SaaSLLMError";
+import { MAX_RETRY_AFTER_MS } from "./retryAfter";
+
+export interface RetryPolicyOptions {
+  /** Retries after the first attempt. @default 3 */
+  maxRetries?: number;
+}
+
+/** First backoff step and its cap, from the API's own guide: 1 s, 2 s, 4 s ... 32 s. */
+export const BASE_DELAY_MS = 1000;
+export const MAX_DELAY_MS = 32_000;
+/** ±25% */
+export const JITTER = 0.25;
+
+/**
+ * Whether to try again after `failureCount` failures. Only retryable SaaSLLMErrors qualify:
+ * 400/401/403/404/422 and unknown errors never do. Plugs into react-query's `retry`.
+ *
+ * @example useQuery({ queryKey, queryFn, retry: shouldRetry, retryDelay })
+ */
+export function shouldRetry(failureCount: number, error: unknown, { maxRetries = 3 }: RetryPolicyOptions = {}): boolean {
+  return failureCount < maxRetries && isSaaSLLMError(error) && error.retryable;
+}
+
+/**
+ * Wait before retry number `attempt` (0 for the first retry): the server's Retry-After when it sent one
+ * (capped at 60 s), otherwise capped exponential backoff with ±25% jitter. Plugs into react-query's `retryDelay`.
+ *
+ * @param random - a source in [0, 1), injectable for tests. @default Math.random
+ */
+export function retryDelay(attempt: number, error?: unknown, random: () => number = Math.random): number {
+  if (isSaaSLLMError(error) && error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, MAX_RETRY_AFTER_MS);
+  const base = Math.min(BASE_DELAY_MS * 2 ** Math.max(0, attempt), MAX_DELAY_MS);
+  const jitter = base * JITTER * (2 * random() - 1);
+  return Math.round(base + jitter);
+}

@@ -14,6 +14,7 @@ const MODEL_ACCESS = [
   /^Model group '.*' not found$/,
   /does not have access to the requested model/i,
 ];
+const OTHER_TEAM = /for a different team|does not belong to (your )?team/i;
 // A 5xx (or stream error) that is really the provider throttling: worth a backoff.
 const TRANSIENT_PROVIDER = /\b429\b|rate[ _-]?limit|overloaded|timeout|timed out|\b5\d\d\b|Server error '/i;
 // A 5xx that no retry can fix: configuration on the server side, or a provider rejecting the input.
@@ -51,6 +52,8 @@ function classify403(detail: string): SaaSLLMErrorKind {
     return "forbidden";
   }
   if (MODEL_ACCESS.some((re) => re.test(detail))) return "model_access_denied";
+  // T1–T8 ("Cannot check credits for a different team") mention credits but are ownership errors.
+  if (OTHER_TEAM.test(detail)) return "forbidden";
   if (/credit|budget/i.test(detail)) return "insufficient_credits";
   if (/\bsuspend/i.test(detail)) return "team_suspended";
   if (/\bpaus/i.test(detail)) return "team_paused";

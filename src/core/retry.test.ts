@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { retryDelay, shouldRetry } from "./retry";
+import { parseRetryAfter } from "./retryAfter";
+import { SaaSLLMError, type SaaSLLMErrorKind } from "./SaaSLLMError";
+
+const err = (kind: SaaSLLMErrorKind, extra: Partial<ConstructorParameters<typeof SaaSLLMError>[0]> = {}) =>
+  new SaaSLLMError({ kind, message: kind, ...extra });
+
+describe("shouldRetry", () => {
+  it.each(["bad_request", "unauthorized", "team_suspended", "team_paused", "insufficient_credits", "model_access_denied", "forbidden", "not_found", "validation", "aborted", "bad_response", "circuit_open"] as const)(
+    "never retries %s",
+    (kind) => expect(shouldRetry(0, err(kind))).toBe(false),
+  );
+  it.each(["rate_limited", "server", "unavailable", "network", "timeout", "stream_interrupted", "stream_error"] as const)(
+    "retries %s up to maxRetries",
+    (kind) => {
+      expect([0, 1, 2, 3].map((n) => shouldRetry(n, err(kind)))).toEqual([true, true, true, false]);
+      expect(shouldRetry(1, err(kind), { maxRetries: 1 })).toBe(false);
+    },
+  );
+  it("never retries unknown errors or permanent server errors", () => {
+    expect(shouldRetry(0, new Error("boom"))).toBe(false);
+    expect(shouldRetry(0, "string")).toBe(false);
+    expect(shouldRetry(0, err("server", { permanent: true }))).toBe(false);
+  });
+});
+
+describe("retryDelay", () => {
+  it("follows the seed's table without jitter: 1 s, 2 s, 4 s, 8 s ... capped at 32 s", () => {
+    const mid = () => 0.5;
+    expect([0, 1, 2, 3, 4, 5, 6, 10].map((n) => retryDelay(n, err("server"), mid))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 32000, 32000]);
+  });
+  it("applies ±25% jitter", () => {
+    expect(retryDelay(1, err("server"), () => 0)).toBe(1500);
+    expect(retryDelay(1, err("server"), () => 0.999999)).toBe(2500);
+    // a seeded sequence stays inside the band
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    for (let n = 0; n < 6; n++) {
+      const base = Math.min(1000 * 2 ** n, 32000);
+      const d = retryDelay(n, err("network"), rnd);
+      expect(d).toBeGreaterThanOrEqual(base * 0.75);
+      expect(d).toBeLessThanOrEqual(base * 1.25);
+    }
+  });
+  it("Retry-After wins and is capped at 60 s", () => {
+    expect(retryDelay(0, err("rate_limited", { retryAfterMs: 7000 }))).toBe(7000);
+    expect(retryDelay(3, err("rate_limited", { retryAfterMs: 0 }))).toBe(0);
+    expect(retryDelay(0, err("rate_limited", { retryAfterMs: 600_000 }))).toBe(60_000);
+  });
+});
+
+describe("parseRetryAfter", () => {
+  const h = (init: Record<string, string>) => new Headers(init);
+  const now = Date.parse("2026-11-25T10:00:00Z");
+  it.each([
+    [{ "retry-after-ms": "250" }, 250],
+    [{ "retry-after-ms": "250", "retry-after": "9" }, 250],
+    [{ "retry-after": "3" }, 3000],
+    [{ "retry-after": "1.5" }, 1500],
+    [{ "retry-after": "Wed, 25 Nov 2026 10:00:05 GMT" }, 5000],
+    [{ "retry-after": "Wed, 25 Nov 2026 09:00:00 GMT" }, 0],
+    [{ "retry-after": "Wed, 25 Nov 2026 12:00:00 GMT" }, 60_000],
+    [{ "retry-after": "86400" }, 60_000],
+    [{ "retry-after": "-5" }, undefined],
+    [{ "retry-after": "soon" }, undefined],
+    [{ "retry-after": "" }, undefined],
+    [{ "retry-after-ms": "abc", "retry-after": "2" }, 2000],
+    [{}, undefined],
+  ])("%j -> %s", (headers, expected) => expect(parseRetryAfter(h(headers), now)).toBe(expected));
+});

@@ -1,0 +1,149 @@
+import { createParser } from "eventsource-parser";
+import { StreamState } from "./streamState";
+import {
+  idleTimeoutError,
+  interruptedError,
+  lineTooLongError,
+  streamAbortedError,
+  type StreamErrorContext,
+} from "./streamErrors";
+import type { ChatStreamEvent, ChatStreamResult } from "./types";
+
+/** Options for {@link readChatStream}. */
+export interface ReadChatStreamOptions {
+  /** Aborting rejects with kind `aborted` (with `partialText`) and cancels the body. */
+  signal?: AbortSignal;
+  /**
+   * Longest allowed gap between two body chunks; the `: keepalive` comment counts as activity.
+   * The server sends everything in one burst after generation (§6.2), so keep this ≥ 120 s.
+   * @default undefined (no idle limit)
+   */
+  idleTimeoutMs?: number;
+  /**
+   * Longest allowed SSE line, in bytes. A longer line rejects with kind `bad_response`.
+   * @default 1048576 (1 MiB)
+   */
+  maxLineBytes?: number;
+  endpoint?: string;
+  requestId?: string;
+  /** Exact strings (the virtual key in use) redacted from error details. */
+  secrets?: ReadonlyArray<string | undefined>;
+  /** Called synchronously for every text delta, tool-call delta, finish, usage and keepalive. */
+  onEvent?: (event: ChatStreamEvent) => void;
+}
+
+/** 1 MiB: far above any provider chunk, low enough to stop a runaway line from eating memory. */
+export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+const LF = 10;
+const CR = 13;
+const noop = () => {};
+
+/**
+ * Reads an SSE chat stream (api-contract.md §6) from a 200 body and resolves with the whole answer.
+ * Understands OpenAI/Fireworks, Anthropic and Gemini chunks. Resolves only when the shape's end marker
+ * arrived (`[DONE]`, `message_stop`, a Gemini `finishReason`) and the body reached EOF; rejects with a
+ * SaaSLLMError of kind `stream_error` (error event, even after `[DONE]`), `stream_interrupted` (early end,
+ * read error, idle timeout), `aborted` or `bad_response` (line too long), always with `partialText`.
+ * The body is cancelled on every failure path. Errors thrown by `onEvent` reject the call as they are.
+ *
+ * @example
+ * const res = await fetch(url, { method: "POST", headers, body, signal });
+ * if (!res.ok) throw await classifyResponse(res, { endpoint: "createAndCallStream" });
+ * const { text } = await readChatStream(res.body!, { signal, idleTimeoutMs: 180_000, onEvent });
+ */
+export async function readChatStream(
+  body: ReadableStream<Uint8Array>,
+  options: ReadChatStreamOptions = {},
+): Promise<ChatStreamResult> {
+  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES, onEvent } = options;
+  const ctx: StreamErrorContext = { endpoint: options.endpoint, requestId: options.requestId, secrets: options.secrets };
+  if (signal?.aborted) {
+    body.cancel(signal.reason).catch(noop);
+    throw streamAbortedError("", ctx, signal.reason);
+  }
+  const reader = body.getReader();
+  const state = new StreamState(onEvent, ctx);
+  // Once per stream, not per chunk: the parser callbacks only forward to the state.
+  const parser = createParser({ onEvent: (message) => state.data(message.data), onComment: () => state.keepalive() });
+  const decoder = new TextDecoder();
+
+  let stop: "aborted" | "idle" | undefined;
+  // Cancelling the reader settles a pending read() with `done`, so the loop below wakes up at once.
+  const halt = (why: "aborted" | "idle") => {
+    if (stop === undefined) stop = why;
+    reader.cancel().catch(noop);
+  };
+  const onAbort = () => halt("aborted");
+  // One timer re-armed from a timestamp: cheaper than clearTimeout/setTimeout on every chunk.
+  let lastActivity = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onIdle = () => {
+    const quietFor = Date.now() - lastActivity;
+    if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
+    else timer = setTimeout(onIdle, (idleTimeoutMs ?? 0) - quietFor);
+  };
+  signal?.addEventListener("abort", onAbort);
+  if (idleTimeoutMs !== undefined && idleTimeoutMs > 0) timer = setTimeout(onIdle, idleTimeoutMs);
+
+  try {
+    let lineBytes = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (stop !== undefined) break;
+        throw interruptedError(state.partialText(), "the connection failed", ctx, error);
+      }
+      if (stop !== undefined || chunk.done) break;
+      lastActivity = Date.now();
+      lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
+      if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
+      parser.feed(decoder.decode(chunk.value, { stream: true }));
+    }
+    if (stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
+    if (stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
+    // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
+    // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.
+    parser.feed("\n\n");
+    if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
+    return state.result();
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+    // A no-op after EOF; on every other path it tells the server we are gone.
+    reader.cancel().catch(noop);
+    reader.releaseLock();
+  }
+}
+
+function endMarker(shape: string): string {
+  return shape === "anthropic" ? "message_stop" : shape === "gemini" ? "a finishReason" : "[DONE]";
+}
+
+/**
+ * Bytes in the line still open after `bytes`, or -1 once any line is longer than `max`.
+ * The common case (the chunk cannot push any line past `max`) costs two native scans.
+ */
+export function trailingLineBytes(bytes: Uint8Array, pending: number, max: number): number {
+  const n = bytes.length;
+  if (pending + n <= max) {
+    const last = Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
+    return last === -1 ? pending + n : n - last - 1;
+  }
+  let open = pending;
+  let start = 0;
+  let lf = bytes.indexOf(LF);
+  let cr = bytes.indexOf(CR);
+  for (;;) {
+    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
+    if (end === -1) break;
+    if (open + end - start > max) return -1;
+    open = 0;
+    start = end + 1;
+    if (lf !== -1 && lf < start) lf = bytes.indexOf(LF, start);
+    if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
+  }
+  const tail = open + n - start;
+  return tail > max ? -1 : tail;
+}

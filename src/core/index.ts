@@ -10,3 +10,16 @@ export type { SaaSLLMErrorKind, SaaSLLMErrorInit, FieldError } from "./SaaSLLMEr
 export type { ClassifyOptions } from "./classifyResponse";
 export type { RetryPolicyOptions } from "./retry";
 export type * from "./types";
+export { createSaaSLLMClient } from "./createSaaSLLMClient";
+export { createClientMetrics } from "./metrics";
+export { createCircuitBreaker } from "./circuitBreaker";
+export { readChatStream } from "./readChatStream";
+export { DEFAULT_TIMEOUTS, DEFAULT_STREAM_IDLE_TIMEOUT_MS } from "./endpoints";
+export { parseUtc } from "./normalize";
+export type { SaaSLLMClient, SaaSLLMClientOptions, CallOptions } from "./createSaaSLLMClient";
+export type { StreamCallOptions, StreamCallResult } from "./streamChat";
+export type { ClientEvent, ClientEventListener } from "./clientEvents";
+export type { ClientMetrics, EndpointStats } from "./metrics";
+export type { CircuitBreaker, CircuitBreakerOptions, CircuitState } from "./circuitBreaker";
+export type { EndpointName } from "./endpoints";
+export type { ReadChatStreamOptions } from "./readChatStream";

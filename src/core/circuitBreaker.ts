@@ -1,0 +1,68 @@
+import { SaaSLLMError, type SaaSLLMErrorKind } from "./SaaSLLMError";
+
+export interface CircuitBreakerOptions {
+  /** Consecutive failures that open the circuit. @default 5 */
+  failureThreshold?: number;
+  /** How long it stays open before one probe is let through. @default 60000 */
+  cooldownMs?: number;
+  now?: () => number;
+}
+
+export type CircuitState = "closed" | "open" | "half_open";
+
+// Only failures that say the service is unhealthy count; a 403 or 422 is the caller's problem.
+const COUNTED: ReadonlySet<SaaSLLMErrorKind> = new Set(["server", "unavailable", "network", "timeout", "rate_limited"]);
+
+/**
+ * The seed's circuit breaker: after `failureThreshold` consecutive failures, calls fail fast with
+ * `circuit_open` for `cooldownMs`; then one probe decides whether it closes again.
+ *
+ * @example createSaaSLLMClient({ ..., circuitBreaker: { failureThreshold: 5, cooldownMs: 60_000 } })
+ */
+export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000, now = Date.now }: CircuitBreakerOptions = {}) {
+  let state: CircuitState = "closed";
+  let failures = 0;
+  let openedAt = 0;
+  let probing = false;
+  return {
+    get state(): CircuitState {
+      if (state === "open" && now() - openedAt >= cooldownMs) return "half_open";
+      return state;
+    },
+    /** Throws `circuit_open` when the call must not be made. */
+    before(endpoint?: string): void {
+      if (state === "closed") return;
+      if (state === "open" && now() - openedAt >= cooldownMs) state = "half_open";
+      if (state === "half_open" && !probing) {
+        probing = true;
+        return;
+      }
+      const waitMs = Math.max(0, cooldownMs - (now() - openedAt));
+      throw new SaaSLLMError({
+        kind: "circuit_open",
+        message: `Requests are paused after ${failures} consecutive failures; next try in ${Math.ceil(waitMs / 1000)} s`,
+        retryAfterMs: waitMs,
+        endpoint,
+      });
+    },
+    success(): void {
+      state = "closed";
+      failures = 0;
+      probing = false;
+    },
+    failure(kind: SaaSLLMErrorKind): void {
+      if (!COUNTED.has(kind)) {
+        if (state === "half_open") (state = "closed"), (failures = 0), (probing = false);
+        return;
+      }
+      failures++;
+      if (state === "half_open" || failures >= failureThreshold) {
+        state = "open";
+        openedAt = now();
+        probing = false;
+      }
+    },
+  };
+}
+
+export type CircuitBreaker = ReturnType<typeof createCircuitBreaker>;

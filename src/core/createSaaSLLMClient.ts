@@ -1,0 +1,121 @@
+import { randomId } from "./abortable";
+import { llmBody } from "./buildBody";
+import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from "./circuitBreaker";
+import { createEventHub, type ClientEventListener } from "./clientEvents";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } from "./endpoints";
+import { badResponseError } from "./errorFactories";
+import { createJsonMethods } from "./jsonMethods";
+import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
+import { send, type TransportConfig } from "./transport";
+import type { CreateAndCallInput, LLMCallInput } from "./types";
+
+export interface SaaSLLMClientOptions {
+  /** Server origin, or a same-origin proxy prefix (`""` or `/llm`). Paths are appended as `/api/...`. */
+  baseUrl: string;
+  /** The team the key belongs to: sent in create bodies and team paths. */
+  teamId: string;
+  /** The virtual key. Leave both key options out when a proxy adds the Authorization header. */
+  virtualKey?: string;
+  /** Called for the key before each request; with `{ refresh: true }` once after a 401. */
+  getVirtualKey?: (context: { refresh: boolean }) => string | undefined | Promise<string | undefined>;
+  /** @default globalThis.fetch (read at call time, so it is SSR- and mock-friendly) */
+  fetch?: typeof fetch;
+  /** Per-endpoint timeouts in ms. @default the seed's table: create/get 10 s, llm-call 60 s, complete 30 s, streams 120 s */
+  timeouts?: Partial<Record<EndpointName, number>>;
+  /** Longest gap between stream bytes. @default 120000 */
+  streamIdleTimeoutMs?: number;
+  /**
+   * Client-side retries by the core policy. GETs are retried by default; POSTs too unless `posts: false`,
+   * with one Idempotency-Key per logical call. `false` turns all of it off.
+   * @default { maxRetries: 3, posts: true, idempotencyKeys: true }
+   */
+  retry?: false | { maxRetries?: number; posts?: boolean; idempotencyKeys?: boolean };
+  /** Structured events for logs and metrics (never carries the key). */
+  onEvent?: ClientEventListener;
+  /** Fail fast after repeated failures. Pass options or a shared breaker. */
+  circuitBreaker?: CircuitBreakerOptions | CircuitBreaker;
+  /** Random source for backoff jitter. @default Math.random */
+  random?: () => number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** false: no client-side retry for this call (hooks retry through react-query instead). */
+  retry?: boolean;
+  /** Reuse one key across your own retries of the same logical call. */
+  idempotencyKey?: string;
+}
+
+/**
+ * Creates a client with one method per client-facing endpoint of the SaaS LiteLLM API.
+ *
+ * @example
+ * const client = createSaaSLLMClient({ baseUrl: "https://llm.example.com", teamId: "acme", virtualKey: "sk-..." });
+ * const { job_id } = await client.createJob({ job_type: "chat" });
+ * const result = await client.llmCall(job_id, { model: "chat-fast", messages: [{ role: "user", content: "Hi" }] });
+ * await client.completeJob(job_id, { status: "completed" });
+ */
+export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
+  const { baseUrl, teamId, virtualKey, getVirtualKey, timeouts = {}, retry, random = Math.random } = options;
+  const hub = createEventHub(options.onEvent);
+  const breaker = !options.circuitBreaker ? undefined : "before" in options.circuitBreaker ? options.circuitBreaker : createCircuitBreaker(options.circuitBreaker);
+  const config: TransportConfig = {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+    getKey: async (refresh) => (getVirtualKey ? await getVirtualKey({ refresh }) : virtualKey),
+    canRefreshKey: getVirtualKey !== undefined,
+    timeoutFor: (endpoint) => timeouts[endpoint] ?? DEFAULT_TIMEOUTS[endpoint],
+    hub,
+    breaker,
+    maxRetries: retry === false ? 0 : (retry?.maxRetries ?? 3),
+    retryPosts: retry === false ? false : (retry?.posts ?? true),
+    idempotencyKeys: retry === false ? false : (retry?.idempotencyKeys ?? true),
+    random,
+  };
+  const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
+  const json = createJsonMethods(config, teamId);
+
+  return {
+    teamId,
+    ...json,
+    /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
+    streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
+      const body = llmBody(input, "streamLLMCall");
+      return streamChat(config, { endpoint: "streamLLMCall", path: `/api/jobs/${encodeURIComponent(jobId)}/llm-call-stream`, body, idleTimeoutMs, jobId }, opts);
+    },
+    /**
+     * E6: create a job, stream one call, complete it. The upstream sends no job id: we put a
+     * `client_request_id` in the job metadata so `findJobByClientRequestId` can find the job afterwards.
+     */
+    streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
+      const clientRequestId = randomId();
+      const { team_id = teamId, job_metadata, ...rest } = input;
+      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_metadata: { ...job_metadata, client_request_id: clientRequestId } };
+      return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, idleTimeoutMs, clientRequestId }, opts);
+    },
+    /** Finds the job a single-shot stream created, through the team jobs list (newest first). */
+    async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
+      const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50 }, opts);
+      return jobs.find((job) => job.metadata?.client_request_id === clientRequestId) ?? null;
+    },
+    /** Subscribe to client events (the React layer's team-status store listens here). */
+    subscribe: hub.subscribe,
+    /** The circuit breaker's state, when one is configured. */
+    get circuitState() {
+      return breaker?.state ?? "closed";
+    },
+    /** Low-level access for advanced uses: one request through auth, timeouts, retries and events. */
+    request<T>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+      return send(config, { endpoint, method, path, body, ...opts }, async (res) => {
+        try {
+          return (await res.json()) as T;
+        } catch (cause) {
+          throw badResponseError("body is not JSON", { endpoint, status: res.status }).with({ cause });
+        }
+      });
+    },
+  };
+}
+
+/** The client returned by `createSaaSLLMClient`. */
+export type SaaSLLMClient = ReturnType<typeof createSaaSLLMClient>;

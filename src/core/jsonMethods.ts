@@ -1,0 +1,136 @@
+import { randomId } from "./abortable";
+import { llmBody } from "./buildBody";
+import type { EndpointName } from "./endpoints";
+import { badResponseError } from "./errorFactories";
+import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
+import { send, type TransportConfig } from "./transport";
+import type * as T from "./types";
+
+interface CallOptions {
+  signal?: AbortSignal;
+  retry?: boolean;
+  idempotencyKey?: string;
+}
+
+const enc = encodeURIComponent;
+
+/** The JSON (non-streaming) endpoints E1–E3, E5, E7–E15, normalized to the types in `types.ts`. */
+export function createJsonMethods(config: TransportConfig, teamId: string) {
+  const call = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R) =>
+    send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch (cause) {
+        throw badResponseError("body is not JSON", { endpoint, status: res.status }).with({ cause });
+      }
+      const result = parse(json);
+      const costs = (result as { costs?: T.JobCosts }).costs;
+      if (costs && typeof costs.credit_applied === "boolean" && "credits_remaining" in costs) {
+        config.hub.emit({ type: "credits", endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now(), creditApplied: costs.credit_applied, creditsRemaining: costs.credits_remaining });
+      }
+      return result;
+    });
+
+  const methods = {
+    /** E1: liveness (no auth needed). */
+    health: (opts: CallOptions = {}) => call<T.Health>("health", "GET", "/health", undefined, opts, (j) => expectObject(j, ["status"], "health") as unknown as T.Health),
+
+    /** E2: create a job. */
+    createJob: (input: T.CreateJobInput, opts: CallOptions = {}) =>
+      call<T.CreateJobResult>("createJob", "POST", "/api/jobs/create", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
+        const r = expectObject(j, ["job_id"], "createJob");
+        return { job_id: String(r.job_id), status: normalizeStatus(r.status), created_at: parseUtc(r.created_at) ?? new Date() };
+      }),
+
+    /** E8: the job record. */
+    getJob: (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", `/api/jobs/${enc(jobId)}`, undefined, opts, (j) => toJob(j, "getJob")),
+
+    /** E3: one call inside a job. */
+    llmCall: (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
+      call<T.LLMCallResult>("llmCall", "POST", `/api/jobs/${enc(jobId)}/llm-call`, llmBody(input, "llmCall"), opts, (j) => {
+        const r = expectObject(j, ["response", "metadata"], "llmCall");
+        expectObject(r.response, ["content"], "llmCall");
+        return r as unknown as T.LLMCallResult;
+      }),
+
+    /** E5: create, call and complete in one request (charged once on success). */
+    createAndCall: (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
+      const { team_id = teamId, job_metadata, ...rest } = input;
+      const body = { ...llmBody(rest, "createAndCall"), team_id, job_metadata: { client_request_id: randomId(), ...job_metadata } };
+      return call<T.CreateAndCallResult>("createAndCall", "POST", "/api/jobs/create-and-call", body, opts, (j) => {
+        const r = withDates<T.CreateAndCallResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "response", "costs"], "createAndCall");
+        return { ...r, costs: toCosts(r.costs, "createAndCall") };
+      });
+    },
+
+    /**
+     * E7: finish a job. Never retried blindly: the upstream flips the charge on a repeated complete, so after a
+     * retryable failure the job is read first and the complete is re-sent only if it did not land.
+     */
+    completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CallOptions = {}): Promise<T.CompleteJobResult> => {
+      const send1 = () =>
+        call<T.CompleteJobResult>("completeJob", "POST", `/api/jobs/${enc(jobId)}/complete`, input, { ...opts, retry: false }, (j) => {
+          const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
+          return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
+        });
+      try {
+        return await send1();
+      } catch (error) {
+        if (opts.retry === false || !(error as { retryable?: boolean }).retryable) throw error;
+        const job = await methods.getJob(jobId, { signal: opts.signal }).catch(() => null);
+        if (!job || job.status === input.status) throw error;
+        return send1();
+      }
+    },
+
+    /** E9: shallow-merge metadata. */
+    updateJobMetadata: (jobId: string, metadata: T.JsonObject, opts: CallOptions = {}) =>
+      call<T.UpdateMetadataResult>("updateJobMetadata", "PATCH", `/api/jobs/${enc(jobId)}/metadata`, { metadata }, opts, (j) => withDates(j, ["updated_at"], ["job_id", "metadata"], "updateJobMetadata")),
+
+    /** E10: per-call cost breakdown (provider cost, no markup). */
+    getJobCosts: (jobId: string, opts: CallOptions = {}) =>
+      call<T.JobCostsDetail>("getJobCosts", "GET", `/api/jobs/${enc(jobId)}/costs`, undefined, opts, (j) => {
+        const r = withDates<T.JobCostsDetail>(j, [], ["job_id", "costs"], "getJobCosts");
+        const breakdown = Array.isArray(r.costs?.breakdown) ? r.costs.breakdown.map((b) => ({ ...b, created_at: parseUtc(b.created_at) ?? new Date(0) })) : [];
+        return { ...r, costs: { total_cost_usd: Number(r.costs?.total_cost_usd ?? 0), breakdown } };
+      }),
+
+    /** E11: usage for a period (`YYYY-MM`, `YYYY`, or `""` for all time). */
+    getTeamUsage: (period: string, opts: CallOptions = {}) =>
+      call<T.TeamUsage>("getTeamUsage", "GET", `/api/teams/${enc(teamId)}/usage?period=${enc(period)}`, undefined, opts, (j) => expectObject(j, ["summary"], "getTeamUsage") as unknown as T.TeamUsage),
+
+    /** E12: the team's jobs, newest first. A status filter is sent uppercase (the server 500s on lowercase). */
+    listTeamJobs: (query: T.TeamJobsQuery = {}, opts: CallOptions = {}) => {
+      const params = new URLSearchParams();
+      if (query.limit !== undefined) params.set("limit", String(query.limit));
+      if (query.offset !== undefined) params.set("offset", String(query.offset));
+      if (query.status) params.set("status", query.status.toUpperCase());
+      const qs = params.size ? `?${params}` : "";
+      return call<T.TeamJobs>("listTeamJobs", "GET", `/api/teams/${enc(teamId)}/jobs${qs}`, undefined, opts, (j) => {
+        const r = expectObject(j, ["jobs"], "listTeamJobs");
+        const jobs = Array.isArray(r.jobs) ? r.jobs.map((x) => toJob(x, "listTeamJobs")) : [];
+        return { team_id: String(r.team_id ?? teamId), total: Number(r.total ?? jobs.length), jobs };
+      });
+    },
+
+    /** E13: the credit account. */
+    getCreditBalance: (opts: CallOptions = {}) =>
+      call<T.CreditBalance>("getCreditBalance", "GET", `/api/credits/teams/${enc(teamId)}/balance`, undefined, opts, (j) =>
+        withDates(j, ["last_refill_at", "created_at", "updated_at"], ["credits_remaining"], "getCreditBalance"),
+      ),
+
+    /** E14: the credit ledger, newest first. */
+    getCreditTransactions: ({ limit }: { limit?: number } = {}, opts: CallOptions = {}) =>
+      call<T.CreditTransactions>("getCreditTransactions", "GET", `/api/credits/teams/${enc(teamId)}/transactions${limit ? `?limit=${limit}` : ""}`, undefined, opts, (j) => {
+        const r = expectObject(j, ["transactions"], "getCreditTransactions");
+        const transactions = Array.isArray(r.transactions) ? r.transactions.map((t) => withDates<T.CreditTransaction>(t, ["created_at"], ["transaction_id"], "getCreditTransactions")) : [];
+        return { team_id: String(r.team_id ?? teamId), total: Number(r.total ?? transactions.length), transactions };
+      }),
+
+    /** E15: the only way to learn "out of credits" before a call on the upstream server. */
+    checkCredits: (creditsNeeded = 1, opts: CallOptions = {}) =>
+      call<T.CreditCheck>("checkCredits", "POST", `/api/credits/teams/${enc(teamId)}/check?credits_needed=${creditsNeeded}`, undefined, opts, (j) => expectObject(j, ["has_credits"], "checkCredits") as unknown as T.CreditCheck),
+  };
+  return methods;
+}

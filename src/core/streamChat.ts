@@ -1,0 +1,72 @@
+import type { EndpointName } from "./endpoints";
+import { badResponseError } from "./errorFactories";
+import { readChatStream } from "./readChatStream";
+import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
+import { send, type TransportConfig } from "./transport";
+import type { ChatStreamEvent, ChatStreamResult } from "./types";
+
+export interface StreamCallOptions {
+  signal?: AbortSignal;
+  /** false: no automatic retry, even before the first token. */
+  retry?: boolean;
+  idempotencyKey?: string;
+  /** Every text delta, tool-call delta, finish, usage and keepalive, synchronously as parsed. */
+  onEvent?: (event: ChatStreamEvent) => void;
+  /** Called when the server accepted the stream (status 200), with the job id when it is known. */
+  onOpen?: (info: { jobId: string | null; attempt: number }) => void;
+}
+
+export interface StreamCallResult extends ChatStreamResult {
+  /** The job id: the one you streamed in, or `x-job-id` from servers that send it; null for the upstream E6. */
+  jobId: string | null;
+  /** The correlation id put into the job metadata of single-shot streams. */
+  clientRequestId?: string;
+}
+
+interface StreamSpec {
+  endpoint: EndpointName;
+  path: string;
+  body: unknown;
+  idleTimeoutMs: number;
+  jobId?: string;
+  clientRequestId?: string;
+}
+
+/** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
+export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
+  const { endpoint } = spec;
+  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true }, async (res, ctx) => {
+    const type = res.headers.get("content-type") ?? "";
+    if (/json|html/i.test(type)) {
+      await res.body?.cancel().catch(() => undefined);
+      throw badResponseError(`expected text/event-stream, got ${type}`, { endpoint, requestId: ctx.requestId, status: res.status });
+    }
+    const jobId = spec.jobId ?? res.headers.get("x-job-id");
+    opts.onOpen?.({ jobId, attempt: ctx.attempt });
+    const where = { endpoint, requestId: ctx.requestId, attempt: ctx.attempt };
+    let chars = 0;
+    let chunks = 0;
+    const onEvent = (event: ChatStreamEvent) => {
+      if (event.type === "text") {
+        if (chars === 0) config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt });
+        chars += event.text.length;
+        chunks++;
+      }
+      opts.onEvent?.(event);
+    };
+    const end = (outcome: "done" | SaaSLLMError["kind"]) =>
+      config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks, chars, outcome });
+    if (!res.body) {
+      end("stream_interrupted");
+      throw new SaaSLLMError({ kind: "stream_interrupted", message: "The stream was interrupted before it finished: empty body", endpoint, requestId: ctx.requestId, partialText: "" });
+    }
+    try {
+      const result = await readChatStream(res.body, { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets, onEvent });
+      end("done");
+      return { ...result, jobId, clientRequestId: spec.clientRequestId };
+    } catch (error) {
+      end(isSaaSLLMError(error) ? error.kind : "network");
+      throw error;
+    }
+  });
+}

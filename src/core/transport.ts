@@ -1,0 +1,140 @@
+import { sleep, randomId } from "./abortable";
+import type { CircuitBreaker } from "./circuitBreaker";
+import { classifyResponse } from "./classifyResponse";
+import type { createEventHub } from "./clientEvents";
+import type { EndpointName } from "./endpoints";
+import { abortError, networkError, timeoutError } from "./errorFactories";
+import { retryDelay, shouldRetry } from "./retry";
+import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
+
+export interface TransportConfig {
+  baseUrl: string;
+  fetch: typeof fetch;
+  getKey: (refresh: boolean) => Promise<string | undefined>;
+  canRefreshKey: boolean;
+  timeoutFor: (endpoint: EndpointName) => number;
+  hub: ReturnType<typeof createEventHub>;
+  breaker?: CircuitBreaker;
+  maxRetries: number;
+  retryPosts: boolean;
+  idempotencyKeys: boolean;
+  random: () => number;
+}
+
+export interface RequestSpec {
+  endpoint: EndpointName;
+  method: "GET" | "POST" | "PATCH";
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Override the client's retry for this call: false turns it off (hooks retry through react-query). */
+  retry?: boolean;
+  idempotencyKey?: string;
+  /** Streams: never retry once some text was delivered. */
+  stream?: boolean;
+}
+
+export interface AttemptContext {
+  signal: AbortSignal;
+  secrets: ReadonlyArray<string | undefined>;
+  requestId: string;
+  attempt: number;
+  startedAt: number;
+}
+
+/**
+ * One logical call: auth header, per-attempt timeout, caller abort, one key refresh after a 401,
+ * retries by the core policy, circuit breaker and events. `handle` reads the 2xx response.
+ */
+export async function send<R>(config: TransportConfig, spec: RequestSpec, handle: (res: Response, ctx: AttemptContext) => Promise<R>): Promise<R> {
+  const requestId = randomId();
+  const retries = spec.retry === false ? 0 : spec.method === "GET" || config.retryPosts || spec.retry === true ? config.maxRetries : 0;
+  const idempotencyKey = spec.method !== "GET" && config.idempotencyKeys ? (spec.idempotencyKey ?? randomId()) : undefined;
+  const where = { endpoint: spec.endpoint, requestId };
+  let refreshed = false;
+  let failures = 0;
+  for (let attempt = 1; ; attempt++) {
+    if (spec.signal?.aborted) throw abortError(where, spec.signal.reason);
+    config.breaker?.before(spec.endpoint);
+    const controller = new AbortController();
+    const timeoutMs = config.timeoutFor(spec.endpoint);
+    let timedOut = false;
+    const timer = setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
+    const onAbort = () => controller.abort(spec.signal?.reason);
+    spec.signal?.addEventListener("abort", onAbort, { once: true });
+    const startedAt = Date.now();
+    let key: string | undefined;
+    config.hub.emit({ type: "request", ...where, attempt, at: startedAt, method: spec.method, path: spec.path });
+    try {
+      key = await config.getKey(refreshed);
+      const res = await config.fetch(config.baseUrl + spec.path, {
+        method: spec.method,
+        headers: headersFor(key, spec, idempotencyKey),
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal: controller.signal,
+      });
+      if (!res.ok) throw await classifyResponse(res, { ...where, secrets: [key] });
+      config.hub.emit({ type: spec.stream ? "stream-start" : "response", ...where, attempt, at: Date.now(), status: res.status, latencyMs: Date.now() - startedAt });
+      const result = await handle(res, { signal: controller.signal, secrets: [key], requestId, attempt, startedAt });
+      config.breaker?.success();
+      return result;
+    } catch (raw) {
+      const error = toError(raw, { ...where, timedOut, callerAborted: spec.signal?.aborted === true, timeoutMs });
+      if (error.kind !== "circuit_open") config.breaker?.failure(error.kind);
+      const latencyMs = Date.now() - startedAt;
+      config.hub.emit({ type: "error", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, latencyMs, retryable: error.retryable, message: error.message });
+      // A rotated key gets exactly one second chance, whatever the retry policy says.
+      if (error.kind === "unauthorized" && config.canRefreshKey && !refreshed) {
+        refreshed = true;
+        const fresh = await config.getKey(true).catch(() => undefined);
+        if (fresh && fresh !== key) continue;
+      }
+      const keptText = spec.stream && error.partialText !== undefined && error.partialText !== "";
+      if (keptText || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
+      const delayMs = retryDelay(failures, error, config.random);
+      failures++;
+      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status });
+      try {
+        await sleep(delayMs, spec.signal);
+      } catch (reason) {
+        throw abortError(where, reason);
+      }
+    } finally {
+      clearTimeout(timer);
+      spec.signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+function headersFor(key: string | undefined, spec: RequestSpec, idempotencyKey: string | undefined): Headers {
+  const headers = new Headers({ accept: spec.stream ? "text/event-stream" : "application/json" });
+  if (key) headers.set("authorization", `Bearer ${key}`);
+  if (spec.body !== undefined) headers.set("content-type", "application/json");
+  if (idempotencyKey) headers.set("idempotency-key", idempotencyKey);
+  return headers;
+}
+
+interface ErrorContext {
+  endpoint: EndpointName;
+  requestId: string;
+  timedOut: boolean;
+  callerAborted: boolean;
+  timeoutMs: number;
+}
+
+/** Anything thrown during an attempt becomes a SaaSLLMError that says who stopped it. */
+function toError(raw: unknown, ctx: ErrorContext): SaaSLLMError {
+  const where = { endpoint: ctx.endpoint, requestId: ctx.requestId };
+  if (isSaaSLLMError(raw)) {
+    if (raw.kind !== "aborted" && raw.kind !== "stream_interrupted") return raw;
+    if (ctx.callerAborted) return raw.kind === "aborted" ? raw : abortError(where, raw).with({ partialText: raw.partialText });
+    if (ctx.timedOut) {
+      const timeout = timeoutError(ctx.timeoutMs, where);
+      return raw.partialText ? raw.with({ kind: "stream_interrupted", cause: timeout }) : timeout;
+    }
+    return raw;
+  }
+  if (ctx.callerAborted) return abortError(where, raw);
+  if (ctx.timedOut) return timeoutError(ctx.timeoutMs, where);
+  return networkError(raw, where);
+}

@@ -1,0 +1,63 @@
+import { createStore } from "zustand/vanilla";
+import type { ClientEvent } from "../core/clientEvents";
+
+/** Account-level states that affect every call of the team, not just the one that failed. */
+export type TeamStatus = "ok" | "re-auth" | "team-suspended" | "team-paused" | "out-of-credits";
+
+export interface TeamStatusState {
+  status: TeamStatus;
+  /** The endpoint whose answer set the status. */
+  endpoint?: string;
+  /** ms since epoch of that answer. */
+  since?: number;
+  /** Credits left as last reported by the server, when known. */
+  creditsRemaining?: number;
+  /** Feed one client event. */
+  record(event: ClientEvent): void;
+  /** Back to `ok`, e.g. after the key changed. */
+  clear(): void;
+}
+
+const FROM_KIND: Partial<Record<string, TeamStatus>> = {
+  unauthorized: "re-auth",
+  team_suspended: "team-suspended",
+  team_paused: "team-paused",
+  insufficient_credits: "out-of-credits",
+};
+
+/**
+ * A zustand vanilla store of the team's account status, fed by every call of one client, so one banner
+ * anywhere can show "suspended" or "out of credits" whichever component's call found out.
+ */
+export function createTeamStatusStore() {
+  return createStore<TeamStatusState>()((set, get) => ({
+    status: "ok",
+    record(event) {
+      if (event.type === "error") {
+        const status = FROM_KIND[event.kind];
+        if (status) set({ status, endpoint: event.endpoint, since: event.at });
+        return;
+      }
+      if (event.type === "credits") {
+        const out = !event.creditApplied && event.creditsRemaining <= 0;
+        if (out) set({ status: "out-of-credits", endpoint: event.endpoint, since: event.at, creditsRemaining: event.creditsRemaining });
+        else set({ creditsRemaining: event.creditsRemaining, ...(get().status === "out-of-credits" ? { status: "ok" as const } : {}) });
+        return;
+      }
+      // Any accepted authenticated call proves the key works and the team is active.
+      if ((event.type === "response" || event.type === "stream-start") && event.endpoint !== "health") {
+        const { status } = get();
+        if (status === "re-auth" || status === "team-suspended" || status === "team-paused") set({ status: "ok", endpoint: event.endpoint, since: event.at });
+        if (status === "out-of-credits" && (event.endpoint === "llmCall" || event.endpoint === "streamLLMCall" || event.endpoint === "createAndCall" || event.endpoint === "streamCreateAndCall")) {
+          // On the documented server a call at 0 credits is refused; once accepted, credits are back.
+          set({ status: "ok", endpoint: event.endpoint, since: event.at });
+        }
+      }
+    },
+    clear() {
+      set({ status: "ok", endpoint: undefined, since: undefined });
+    },
+  }));
+}
+
+export type TeamStatusStore = ReturnType<typeof createTeamStatusStore>;

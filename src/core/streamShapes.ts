@@ -31,7 +31,10 @@ export function detectShape(payload: Json): StreamShape | undefined {
   return undefined;
 }
 
-/** Reads one payload of a known shape into `sink`. Unknown fields and malformed parts are skipped. */
+/**
+ * Reads one payload of a known shape into `sink`. The payload need not match the shape:
+ * unknown fields, other shapes and malformed parts are skipped, never thrown on.
+ */
 export function readShapedPayload(shape: StreamShape, payload: Json, sink: ShapeSink): void {
   if (shape === "openai") readOpenAI(payload, sink);
   else if (shape === "anthropic") readAnthropic(payload, sink);
@@ -40,7 +43,8 @@ export function readShapedPayload(shape: StreamShape, payload: Json, sink: Shape
 
 /** `chat.completion.chunk`: only choice 0 is read (the client never asks for `n > 1`). */
 function readOpenAI(p: Json, sink: ShapeSink): void {
-  const choices = p.choices as unknown[];
+  const choices = p.choices;
+  if (!Array.isArray(choices)) return;
   for (let i = 0; i < choices.length; i++) {
     const choice = choices[i];
     if (!isRecord(choice) || (choice.index !== undefined && choice.index !== 0)) continue;

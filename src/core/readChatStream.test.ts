@@ -167,3 +167,170 @@ describe("trailingLineBytes", () => {
   });
 });
 
+
+describe("readChatStream: server error events", () => {
+  const RATE_LIMIT =
+    "500: Failed to call provider API: Client error '429 Too Many Requests' for url 'https://api.openai.com/v1/chat/completions'\nFor more information check: https://developer.mozilla.org/en-US/docs/Web/HTTP/Status/429";
+  const errorEvent = (e: string) => `data: {"error": ${JSON.stringify(e)}}\n\n`;
+
+  it("turns the §6.6 rate-limit string into a retryable stream_error with the nested status", async () => {
+    const { body: b, cancel } = body([": keepalive\n\n", errorEvent(RATE_LIMIT)], { hang: true });
+    const e = await failure(readChatStream(b, { endpoint: "createAndCallStream" }));
+    expect(e).toMatchObject({ kind: "stream_error", status: 500, permanent: false, retryable: true, partialText: "", detail: RATE_LIMIT });
+    expect(e.message).toMatch(/^The stream reported an error \(createAndCallStream\)/);
+    expect(e.message).not.toContain("openai.com");
+    expect(cancel).toHaveBeenCalled();
+  });
+
+  it("keeps the text before an error event, and fails even after [DONE] (§6.4)", async () => {
+    const before = await failure(read([sse(oa("Par"), oa("is")), errorEvent("500: Failed to call provider API: timed out")]));
+    expect(before).toMatchObject({ kind: "stream_error", partialText: "Paris", retryable: true });
+    const after = await failure(read([sse(oa("Paris"), OA_STOP, "[DONE]"), errorEvent("database is locked")]));
+    expect(after).toMatchObject({ kind: "stream_error", partialText: "Paris", status: undefined, detail: "database is locked", retryable: true });
+  });
+
+  it.each([
+    ["500: No provider credentials configured for openai. Please add credentials in the admin dashboard.", 500],
+    ["500: Provider routing requires organization context. This is likely a configuration error.", 500],
+    ["'Response' object does not support the asynchronous context manager protocol", undefined],
+    ["500: Failed to call provider API: Client error '400 Bad Request' for url 'https://x'", 500],
+    ["500: Failed to call provider API: Anthropic authentication failed: invalid x-api-key", 500],
+    ["500: Failed to call provider API: OpenAI error: context_length_exceeded", 500],
+  ])("marks %j as permanent", async (text, status) => {
+    const e = await failure(read([errorEvent(text)]));
+    expect(e).toMatchObject({ kind: "stream_error", status, permanent: true, retryable: false });
+  });
+
+  it.each([
+    "500: Failed to call provider API: OpenAI rate limit: Error code: 429 - {}",
+    "500: Failed to call provider API: Anthropic error: overloaded",
+    "500: Failed to call provider API: Server error '502 Bad Gateway' for url 'https://x'",
+  ])("marks %j as retryable", async (text) => {
+    expect(await failure(read([errorEvent(text)]))).toMatchObject({ permanent: false, retryable: true });
+  });
+
+  it("reads the object form and Anthropic's own error event", async () => {
+    const docs = await failure(read([sse(oa("a"), '{"error": {"message": "Upstream failed", "type": "server_error", "code": 502}}')]));
+    expect(docs).toMatchObject({ kind: "stream_error", status: 502, detail: "Upstream failed (server_error)", partialText: "a" });
+    const anthropic = await failure(read([sse(
+      '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}',
+      '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}',
+    )]));
+    expect(anthropic).toMatchObject({ kind: "stream_error", detail: "Overloaded (overloaded_error)", partialText: "Hi", retryable: true });
+  });
+
+  it("redacts keys from the detail and never puts the detail in the message", async () => {
+    const raw = "500: Failed to call provider API: Client error '400' for url 'https://generativelanguage.googleapis.com/v1/x:streamGenerateContent?alt=sse&key=AIzaSyDUMMYDUMMYDUMMY123' with sk-proj-abcdef123456 and vk_live_secret_9";
+    const e = await failure(read([errorEvent(raw)], { secrets: ["vk_live_secret_9", undefined] }));
+    expect(e.detail).not.toMatch(/AIzaSy|abcdef123456|vk_live_secret_9/);
+    expect(e.detail).toContain("key=[redacted]");
+    expect(e.detail).toContain("sk-[redacted]");
+    expect(JSON.stringify(e)).not.toMatch(/AIzaSy|abcdef123456|vk_live_secret_9/);
+    expect(e.message).toBe("The stream reported an error [HTTP 500]: retrying will not help");
+  });
+});
+
+describe("readChatStream: interrupted streams", () => {
+  it("rejects an empty 200 body", async () => {
+    expect(await failure(read([]))).toMatchObject({ kind: "stream_interrupted", partialText: "", retryable: true });
+  });
+
+  it("rejects a stream that ends before its end marker, for each shape", async () => {
+    expect(await failure(read([": keepalive\n\n" + sse(oa("Par"), OA_STOP)]))).toMatchObject({ kind: "stream_interrupted", partialText: "Par" });
+    const anthropic = sse('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}');
+    expect((await failure(read([anthropic]))).message).toContain("message_stop");
+    const gemini = sse('{"candidates":[{"content":{"parts":[{"text":"Hi"}]}}]}');
+    expect(await failure(read([gemini]))).toMatchObject({ kind: "stream_interrupted", partialText: "Hi" });
+  });
+
+  it("gives exactly the delivered text for every cut offset (mid-line, mid-character)", async () => {
+    const texts = ["héllo ", "日本語", "🎉👍🏽", " done"];
+    const { all, lineEnds } = layout([": keepalive\n\n", ...texts.map((t) => sse(oa(t))), sse("[DONE]")]);
+    const doneEnd = lineEnds[texts.length]!;
+    for (let cut = 0; cut < all.length; cut++) {
+      const chunks = [all.slice(0, cut >> 1), all.slice(cut >> 1, cut)];
+      const expected = texts.filter((_, i) => lineEnds[i]! <= cut).join("");
+      if (cut >= doneEnd) {
+        expect((await read(chunks)).text).toBe(expected);
+      } else {
+        const e = await failure(read(chunks));
+        expect([e.kind, e.partialText]).toEqual(["stream_interrupted", expected]);
+      }
+    }
+  });
+
+  it("treats a connection reset as interrupted, with the read error as cause", async () => {
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" });
+    const { body: b } = body([sse(oa("Hello"), oa(" wor")), "data: {\"choi"], { error: reset });
+    const e = await failure(readChatStream(b));
+    expect(e).toMatchObject({ kind: "stream_interrupted", partialText: "Hello wor", retryable: true });
+    expect(e.cause).toBe(reset);
+  });
+
+  it("times out when the body goes quiet, and cancels it", async () => {
+    const { body: b, cancel } = body([": keepalive\n\n", sse(oa("Hi"))], { hang: true });
+    const e = await failure(readChatStream(b, { idleTimeoutMs: 30 }));
+    expect(e).toMatchObject({ kind: "stream_interrupted", partialText: "Hi" });
+    expect(e.cause).toMatchObject({ kind: "timeout" });
+    expect(cancel).toHaveBeenCalled();
+  });
+
+  it("counts every chunk, keepalives included, as activity", async () => {
+    const chunks = [...Array.from({ length: 8 }, () => ": keepalive\n\n"), sse(oa("ok"), "[DONE]")];
+    const { body: b } = body(chunks, { gapMs: 10 });
+    expect((await readChatStream(b, { idleTimeoutMs: 60 })).text).toBe("ok");
+  });
+
+  it("rejects a line longer than maxLineBytes, within one chunk or across many", async () => {
+    const long = sse(oa("x".repeat(200)));
+    const one = await failure(read([sse(oa("a")), long], { maxLineBytes: 100 }));
+    expect(one).toMatchObject({ kind: "bad_response", partialText: "a" });
+    expect(one.message).toContain("longer than 100 bytes");
+    const { body: b, cancel } = body([sse(oa("b")), ...long.match(/.{1,10}/gs)!], { hang: true });
+    expect(await failure(readChatStream(b, { maxLineBytes: 100 }))).toMatchObject({ kind: "bad_response", partialText: "b" });
+    expect(cancel).toHaveBeenCalled();
+    expect((await read([long, "data: [DONE]\n\n"], { maxLineBytes: 300 })).text).toHaveLength(200);
+  });
+});
+
+describe("readChatStream: abort and cleanup", () => {
+  it("rejects at once when the signal is already aborted, and cancels the body", async () => {
+    const { body: b, cancel } = body([sse(oa("x"), "[DONE]")]);
+    const e = await failure(readChatStream(b, { signal: AbortSignal.abort() }));
+    expect(e).toMatchObject({ kind: "aborted", partialText: "", retryable: false });
+    expect(cancel).toHaveBeenCalled();
+  });
+
+  it("rejects with the partial text when aborted while reading, and removes its listener", async () => {
+    const controller = new AbortController();
+    const remove = vi.spyOn(controller.signal, "removeEventListener");
+    const { body: b, cancel } = body([sse(oa("Hel"), oa("lo"))], { hang: true });
+    const done = readChatStream(b, { signal: controller.signal, idleTimeoutMs: 10_000 });
+    setTimeout(() => controller.abort(), 20);
+    const e = await failure(done);
+    expect(e).toMatchObject({ kind: "aborted", partialText: "Hello" });
+    expect(cancel).toHaveBeenCalled();
+    expect(remove).toHaveBeenCalledWith("abort", expect.any(Function));
+  });
+
+  it("aborts from inside onEvent", async () => {
+    const controller = new AbortController();
+    const onEvent = (ev: ChatStreamEvent) => ev.type === "text" && controller.abort();
+    const { body: b } = body([sse(oa("a")), sse(oa("b"), "[DONE]")], { hang: true });
+    expect(await failure(readChatStream(b, { signal: controller.signal, onEvent }))).toMatchObject({ kind: "aborted", partialText: "a" });
+  });
+
+  it("clears its idle timer on success and passes onEvent errors through", async () => {
+    vi.useFakeTimers();
+    try {
+      await read([sse(oa("a"), "[DONE]")], { idleTimeoutMs: 60_000 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    const boom = new Error("boom");
+    const { body: b, cancel } = body([sse(oa("a"))], { hang: true });
+    await expect(readChatStream(b, { onEvent: () => { throw boom; } })).rejects.toBe(boom);
+    expect(cancel).toHaveBeenCalled();
+  });
+});

@@ -42,7 +42,9 @@ export function streamError(error: unknown, partialText: string, ctx: StreamErro
   const raw = field.type && field.type !== field.message ? `${field.message} (${field.type})` : field.message;
   const detail = redactSecrets(raw, ctx.secrets);
   const { kind, permanent } = classify5xx(detail);
-  const notRetryable = permanent || (PROVIDER_ERROR.test(detail) && !isTransientProviderText(detail));
+  // Without the `500: ` prefix, which isTransientProviderText would read as a transient 5xx.
+  const reason = nested ? detail.slice(nested[0].length) : detail;
+  const notRetryable = permanent || (PROVIDER_ERROR.test(reason) && !isTransientProviderText(reason));
   const why = kind === "rate_limited" ? ": the provider is rate limiting" : notRetryable ? ": retrying will not help" : "";
   return new SaaSLLMError({
     kind: "stream_error",

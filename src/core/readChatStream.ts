@@ -82,8 +82,9 @@ export async function readChatStream(
     if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
     else timer = setTimeout(onIdle, (idleTimeoutMs ?? 0) - quietFor);
   };
+  const watchIdle = idleTimeoutMs !== undefined && idleTimeoutMs > 0;
   signal?.addEventListener("abort", onAbort);
-  if (idleTimeoutMs !== undefined && idleTimeoutMs > 0) timer = setTimeout(onIdle, idleTimeoutMs);
+  if (watchIdle) timer = setTimeout(onIdle, idleTimeoutMs);
 
   try {
     let lineBytes = 0;
@@ -96,7 +97,7 @@ export async function readChatStream(
         throw interruptedError(state.partialText(), "the connection failed", ctx, error);
       }
       if (stop !== undefined || chunk.done) break;
-      lastActivity = Date.now();
+      if (watchIdle) lastActivity = Date.now();
       lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
       if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
       parser.feed(decoder.decode(chunk.value, { stream: true }));
@@ -123,11 +124,14 @@ function endMarker(shape: string): string {
 
 /**
  * Bytes in the line still open after `bytes`, or -1 once any line is longer than `max`.
- * The common case (the chunk cannot push any line past `max`) costs two native scans.
+ * The common case (the chunk cannot push any line past `max`) costs at most two native scans.
  */
 export function trailingLineBytes(bytes: Uint8Array, pending: number, max: number): number {
   const n = bytes.length;
   if (pending + n <= max) {
+    // Server chunks usually end on a line break: then there is nothing to scan.
+    const final = bytes[n - 1];
+    if (final === LF || final === CR) return 0;
     const last = Math.max(bytes.lastIndexOf(LF), bytes.lastIndexOf(CR));
     return last === -1 ? pending + n : n - last - 1;
   }

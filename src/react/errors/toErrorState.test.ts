@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { SaaSLLMError, type SaaSLLMErrorKind } from "../../core/SaaSLLMError";
+import { errorStateOf } from "./errorStateOf";
+import type { ErrorAction, ErrorStateName } from "./errorStateTypes";
+import { toErrorState } from "./toErrorState";
+
+const err = (kind: SaaSLLMErrorKind, extra: Partial<ConstructorParameters<typeof SaaSLLMError>[0]> = {}) =>
+  new SaaSLLMError({ kind, message: `dev message for ${kind}`, ...extra });
+
+// Every kind, with the state, action and account scope a user should see.
+const TABLE: Array<[SaaSLLMErrorKind, ErrorStateName, ErrorAction, boolean]> = [
+  ["unauthorized", "re-auth", "sign-in", true],
+  ["insufficient_credits", "out-of-credits", "add-credits", true],
+  ["team_suspended", "team-suspended", "contact-admin", true],
+  ["team_paused", "team-paused", "contact-admin", true],
+  ["model_access_denied", "no-model-access", "choose-model", false],
+  ["rate_limited", "rate-limited", "retry", false],
+  ["server", "service-unavailable", "retry", false],
+  ["unavailable", "service-unavailable", "retry", false],
+  ["circuit_open", "service-unavailable", "retry", false],
+  ["network", "network", "retry", false],
+  ["timeout", "network", "retry", false],
+  ["stream_interrupted", "interrupted", "retry", false],
+  ["stream_error", "interrupted", "retry", false],
+  ["bad_request", "invalid-request", "none", false],
+  ["validation", "invalid-request", "none", false],
+  ["bad_response", "invalid-request", "none", false],
+  ["not_found", "not-found", "none", false],
+  ["forbidden", "forbidden", "contact-admin", false],
+  ["aborted", "aborted", "none", false],
+];
+
+describe("toErrorState", () => {
+  it("covers every kind exactly once", () => {
+    expect(new Set(TABLE.map(([k]) => k)).size).toBe(19);
+  });
+
+  it.each(TABLE)("%s -> %s (%s)", (kind, state, action, accountWide) => {
+    const e = err(kind);
+    const view = toErrorState(e);
+    expect(view).toMatchObject({ state, action, accountWide, retryable: e.retryable, error: e });
+    expect(view.title.length).toBeGreaterThan(0);
+    expect(view.message).not.toContain("dev message");
+  });
+
+  it("never shows a server detail or a key", () => {
+    const detail = "LLM call failed: 500: Failed to call provider API: Gemini error for url 'https://x/?key=sk-secret'";
+    const view = toErrorState(err("server", { status: 500, detail }));
+    expect(`${view.title} ${view.message}`).not.toMatch(/sk-|key=|Gemini|provider API/);
+  });
+
+  it("counts down when the server asked for a wait", () => {
+    const view = toErrorState(err("rate_limited", { status: 429, retryAfterMs: 5000 }));
+    expect(view).toMatchObject({ action: "retry-after", retryAfterMs: 5000 });
+    expect(view.message).toMatch(/5 seconds/);
+    expect(toErrorState(err("unavailable", { retryAfterMs: 1000 })).action).toBe("retry-after");
+    expect(toErrorState(err("circuit_open", { retryAfterMs: 30_000 })).retryAfterMs).toBe(30_000);
+  });
+
+  it("sends configuration failures to an admin instead of offering a retry", () => {
+    const view = toErrorState(err("server", { permanent: true, detail: "No provider credentials configured" }));
+    expect(view).toMatchObject({ state: "service-unavailable", action: "contact-admin", retryable: false });
+  });
+
+  it("carries field errors and partial text", () => {
+    const fieldErrors = [{ path: "body.model", loc: ["body", "model"], message: "Field required", type: "missing" }];
+    expect(toErrorState(err("validation", { fieldErrors })).fieldErrors).toEqual(fieldErrors);
+    expect(toErrorState(err("stream_interrupted", { partialText: "Hel" })).partialText).toBe("Hel");
+    expect(toErrorState(err("stream_error", { permanent: true })).action).toBe("none");
+  });
+});
+
+describe("errorStateOf", () => {
+  it("is null for non-SaaSLLMErrors and aborted requests", () => {
+    expect(errorStateOf(null)).toBeNull();
+    expect(errorStateOf(new Error("x"))).toBeNull();
+    expect(errorStateOf({ kind: "server" })).toBeNull();
+    expect(errorStateOf(err("aborted"))).toBeNull();
+    expect(errorStateOf(err("not_found"))?.state).toBe("not-found");
+  });
+});

@@ -1,0 +1,87 @@
+import type { SaaSLLMError } from "../../core/SaaSLLMError";
+import { ERROR_COPY, VARIANT_COPY, formatSeconds, type ErrorCopy } from "./errorCopy";
+import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes";
+
+/**
+ * Maps every error kind to the UI state a screen should show. Total: a new kind in `SaaSLLMErrorKind`
+ * is a compile error here until it is given a state.
+ *
+ * `aborted` maps to the `aborted` state, which the built-in components render as nothing: a request the
+ * user (or an unmount) cancelled is not an error. Use {@link errorStateOf} to get `null` for it instead.
+ *
+ * @example
+ * try { await client.llmCall(jobId, input); }
+ * catch (e) {
+ *   if (isSaaSLLMError(e)) {
+ *     const { title, message, action } = toErrorState(e);
+ *     if (action === "add-credits") openBilling();
+ *   }
+ * }
+ */
+export function toErrorState(error: SaaSLLMError): ErrorState {
+  const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name]): ErrorState => ({
+    state: name,
+    title: copy.title,
+    message: copy.message,
+    action,
+    accountWide: name === "re-auth" || name === "out-of-credits" || name === "team-suspended" || name === "team-paused",
+    retryable: error.retryable,
+    error,
+    ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),
+    ...(error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.partialText ? { partialText: error.partialText } : {}),
+  });
+  // A wait the server asked for turns "retry" into "retry-after" so the UI can count down.
+  const retry: ErrorAction = error.retryAfterMs !== undefined && error.retryAfterMs > 0 ? "retry-after" : "retry";
+
+  switch (error.kind) {
+    case "unauthorized":
+      return state("re-auth", "sign-in");
+    case "insufficient_credits":
+      return state("out-of-credits", "add-credits");
+    case "team_suspended":
+      return state("team-suspended", "contact-admin");
+    case "team_paused":
+      return state("team-paused", "contact-admin");
+    case "model_access_denied":
+      return state("no-model-access", "choose-model");
+    case "rate_limited":
+      return state("rate-limited", retry, rateLimitedCopy(error.retryAfterMs));
+    case "server":
+    case "unavailable":
+      // `permanent` means the detail proved no retry can help (e.g. no provider credentials configured).
+      return error.permanent ? state("service-unavailable", "contact-admin", VARIANT_COPY.misconfigured) : state("service-unavailable", retry);
+    case "circuit_open":
+      return state("service-unavailable", retry, VARIANT_COPY.circuitOpen);
+    case "network":
+      return state("network", "retry");
+    case "timeout":
+      return state("network", "retry", VARIANT_COPY.timeout);
+    case "stream_interrupted":
+      return state("interrupted", "retry");
+    case "stream_error":
+      return state("interrupted", error.retryable ? retry : "none", VARIANT_COPY.streamError);
+    case "bad_request":
+      return state("invalid-request", "none");
+    case "validation":
+      return state("invalid-request", "none", VARIANT_COPY.validation);
+    case "bad_response":
+      return state("invalid-request", "none", VARIANT_COPY.badResponse);
+    case "not_found":
+      return state("not-found", "none");
+    case "forbidden":
+      return state("forbidden", "contact-admin");
+    case "aborted":
+      return state("aborted", "none");
+    default: {
+      const unreachable: never = error.kind;
+      return unreachable;
+    }
+  }
+}
+
+function rateLimitedCopy(retryAfterMs: number | undefined): ErrorCopy {
+  const copy = ERROR_COPY["rate-limited"];
+  if (retryAfterMs === undefined || retryAfterMs <= 0) return copy;
+  return { title: copy.title, message: `Requests are being sent faster than allowed. Try again in ${formatSeconds(retryAfterMs)}.` };
+}

@@ -1,0 +1,111 @@
+/** The simulator: one Fetch-API handler over the in-memory model (see api-contract.md). */
+import type { EndpointName } from "../core/endpoints";
+import { authenticate, checkRateLimit } from "./auth";
+import { DEMO_TEAM_ID } from "./constants";
+import { createFaultQueue, isDelayFault, isNetworkFault, isRawFault, isSimulatedNetworkError, isStreamFault, simulatedNetworkError } from "./faults";
+import { BODY_ENDPOINTS, HANDLERS } from "./handlers/index";
+import { createLedgerView } from "./ledger";
+import { parseBody } from "./requestBody";
+import { recordRequest } from "./requestLog";
+import { detailResponse, internalServerError, jsonResponse, rawResponse } from "./responses";
+import { matchRoute } from "./routes";
+import { createState } from "./state";
+import { createTeamControl } from "./teamControl";
+import type { Fault, RecordedRequest, Simulator, SimulatorOptions, StreamFault } from "./types";
+import { jsonInvalid } from "./validation";
+
+const REASONS: Record<number, string> = { 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+
+/**
+ * Creates an in-memory SaaS LiteLLM API. Use `simulator.fetch` directly as a `fetch`, through
+ * `createSimulatorHandlers` (MSW) or `startSimulatorServer` (real HTTP on loopback).
+ *
+ * @example
+ * const sim = createSimulator({ preset: "upstream", seed: 1 });
+ * sim.script.next("createJob", { status: 503, headers: { "retry-after": "2" } });
+ * const res = await sim.fetch(new Request("http://sim/health"));
+ */
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  let state = createState(options);
+  const faults = createFaultQueue();
+  const requests: RecordedRequest[] = [];
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const route = matchRoute(request.method, url.pathname);
+    const endpoint = route.kind === "endpoint" ? route.endpoint : "unknown";
+    const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text().catch(() => "");
+    const record = recordRequest(request, endpoint, text);
+    requests.push(record);
+    let streamFault: StreamFault | undefined;
+    const fault = route.kind === "endpoint" ? faults.take(route.endpoint) : undefined;
+    if (fault) {
+      if (isNetworkFault(fault)) throw simulatedNetworkError();
+      if (isDelayFault(fault)) await delay(fault.delayMs, request.signal);
+      else if (isStreamFault(fault)) streamFault = fault.stream;
+      else return faultResponse(fault);
+    }
+    await delay(options.firstByteDelayMs ?? 0, request.signal);
+    if (route.kind === "not-found") return detailResponse(404, "Not Found");
+    if (route.kind === "method-not-allowed") return detailResponse(405, "Method Not Allowed", { allow: route.allow.join(", ") });
+    if (route.endpoint === "health") return jsonResponse(200, { status: "healthy", service: "saas-llm-api" });
+    const body = BODY_ENDPOINTS.has(route.endpoint) ? parseBody(text, request.headers.get("content-type")) : ({ kind: "missing" } as const);
+    if (body.kind === "invalid") return detailResponse(422, [jsonInvalid(body.text, body.error)]);
+    const team = authenticate(state, request.headers.get("authorization"));
+    if (team instanceof Response) return team;
+    record.teamId = team.teamId;
+    const limited = checkRateLimit(state, team, Date.now());
+    if (limited) return limited;
+    const handler = HANDLERS[route.endpoint];
+    return handler({ state, team, endpoint: route.endpoint, param: route.param, body, query: url.searchParams, signal: request.signal, streamFault });
+  }
+
+  return {
+    get preset() {
+      return state.preset;
+    },
+    async fetch(request) {
+      if (request.signal.aborted) throw request.signal.reason;
+      try {
+        return await handle(request);
+      } catch (error) {
+        if (isSimulatedNetworkError(error)) throw error;
+        if (request.signal.aborted) throw request.signal.reason;
+        // Like the real server: an unexpected crash is a plain-text 500, never a rejected fetch.
+        return internalServerError();
+      }
+    },
+    requests,
+    requestsTo: (endpoint: EndpointName) => requests.filter((r) => r.endpoint === endpoint),
+    clearRequests: () => void requests.splice(0),
+    script: { next: faults.next, clear: faults.clear },
+    team: (teamId = DEMO_TEAM_ID) => createTeamControl(() => state, teamId),
+    ledger: createLedgerView(() => state),
+    reset() {
+      state = createState(options);
+      faults.clear();
+      requests.splice(0);
+    },
+  };
+}
+
+function faultResponse(fault: Exclude<Fault, { networkError: true } | { delayMs: number } | { stream: StreamFault }>): Response {
+  if (isRawFault(fault)) return rawResponse(fault.status, fault.body, fault.contentType, fault.headers);
+  return detailResponse(fault.status, fault.detail ?? REASONS[fault.status] ?? "Error", fault.headers);
+}
+
+/** Waits, but gives up as soon as the request is aborted (the caller then sees the abort reason). */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    function onAbort(): void {
+      clearTimeout(timer);
+      reject(signal.reason);
+    }
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

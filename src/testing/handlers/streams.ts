@@ -1,0 +1,101 @@
+/** Streaming calls: E4 llm-call-stream and E6 create-and-call-stream (§6). */
+import { CONTEXT_MANAGER_ERROR } from "../constants";
+import { bodyOf, loadJob, type Handler, type HandlerContext } from "../context";
+import { chargeCompletion } from "../ledger";
+import { creditGate, finishJob, insertJob, recordCall, resolveModel } from "../modelCall";
+import { countPromptTokens, replyFor, tokenize } from "../reply";
+import { detailResponse, internalServerError } from "../responses";
+import { providerEvents } from "../sse";
+import { createSseBody, SSE_HEADERS } from "../sseBody";
+import { planStream, type PlanOutcome } from "../streamPlan";
+import type { SimProvider } from "../types";
+import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS, validateBody } from "../validation";
+import { tooLong } from "./calls";
+
+type EndOutcome = PlanOutcome | { kind: "aborted" };
+
+/**
+ * E6. Headers and `: keepalive` go out first; the job is completed and charged after the end marker was
+ * written. A cut, a reset or a client abort leaves the job IN_PROGRESS with no call, as upstream (§6.4);
+ * the documented preset does the same, so a client's own cleanup (completing as failed) is what tests see.
+ */
+export const streamCreateAndCall: Handler = (ctx) => {
+  const errors = validateBody(ctx.body, SINGLE_CALL_FIELDS);
+  if (errors.length) return detailResponse(422, errors);
+  const body = bodyOf(ctx);
+  if (body.team_id !== ctx.team.teamId) return detailResponse(403, `API key does not belong to team '${String(body.team_id)}'`);
+  if (tooLong(body)) return internalServerError();
+  const gate = creditGate(ctx.state, ctx.team);
+  if (gate) return gate;
+  const job = insertJob(ctx.state, ctx.team, {
+    jobType: String(body.job_type),
+    userId: (body.user_id as string | null | undefined) ?? null,
+    metadata: (body.job_metadata as Record<string, unknown> | undefined) ?? {},
+    status: "IN_PROGRESS",
+    createdBy: "streamCreateAndCall",
+  });
+  const resolved = resolveModel(ctx.state, ctx.team, String(body.model));
+  if ("denied" in resolved) {
+    job.status = "FAILED";
+    job.errorMessage = resolved.denied;
+    return detailResponse(403, resolved.denied);
+  }
+  // The job id is a documented extra; upstream sends it nowhere (§6.3).
+  const extra: Record<string, string> = ctx.state.preset === "documented" ? { "x-job-id": job.jobId } : {};
+  return streamReply(ctx, resolved.provider, true, undefined, extra, (outcome, reply) => {
+    if (outcome.kind === "completed") {
+      recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
+      finishJob(job, "COMPLETED");
+      chargeCompletion(ctx.state, ctx.team, job);
+    } else if (outcome.kind === "failed") {
+      recordCall(ctx.state, job, body, resolved.provider, "stream", { reply, error: outcome.message });
+      finishJob(job, "FAILED", outcome.message);
+    }
+  });
+};
+
+/** E4: same checks as E3, then a stream that never changes the job's status. Broken upstream (§6.5). */
+export const streamLLMCall: Handler = (ctx) => {
+  const errors = validateBody(ctx.body, LLM_CALL_FIELDS);
+  if (errors.length) return detailResponse(422, errors);
+  const job = loadJob(ctx);
+  if (job instanceof Response) return job;
+  const gate = creditGate(ctx.state, ctx.team);
+  if (gate) return gate;
+  if (job.status === "PENDING") {
+    job.status = "IN_PROGRESS";
+    job.startedAt = Date.now();
+  }
+  const body = bodyOf(ctx);
+  const resolved = resolveModel(ctx.state, ctx.team, String(body.model));
+  if ("denied" in resolved) return detailResponse(403, resolved.denied);
+  if (typeof body.purpose === "string" && body.purpose.length > 200) return internalServerError();
+  const broken = ctx.state.options.brokenLlmCallStream ?? ctx.state.preset === "upstream";
+  return streamReply(ctx, resolved.provider, false, broken ? CONTEXT_MANAGER_ERROR : undefined, {}, (outcome, reply) => {
+    if (outcome.kind === "completed") recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
+    if (outcome.kind === "failed") recordCall(ctx.state, job, body, resolved.provider, "stream", { reply, error: outcome.message });
+  });
+};
+
+function streamReply(
+  ctx: HandlerContext,
+  provider: SimProvider,
+  keepaliveFirst: boolean,
+  serverError: string | undefined,
+  extraHeaders: Record<string, string>,
+  onEnd: (outcome: EndOutcome, reply: string) => void,
+): Response {
+  const messages = (bodyOf(ctx).messages as unknown[] | undefined) ?? [];
+  const reply = replyFor(ctx.state.options, messages);
+  const events = providerEvents(provider, tokenize(reply), ctx.state.rng, countPromptTokens(messages));
+  const fault = ctx.streamFault ?? {};
+  const plan = planStream(events, fault, keepaliveFirst, serverError);
+  const stream = createSseBody(plan, {
+    tokenDelayMs: fault.tokenDelayMs ?? ctx.state.options.tokenDelayMs ?? 0,
+    splitBytes: fault.splitBytes,
+    cutAfterBytes: fault.cutAfterBytes,
+    signal: ctx.signal,
+    onEnd: (outcome) => onEnd(outcome, reply),
+  });
+  return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...extraHeaders } });
+}

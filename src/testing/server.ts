@@ -1,0 +1,69 @@
+/** A real HTTP server on loopback serving a simulator (Node only: imports node:http). */
+import * as http from "node:http";
+import { createRequestListener } from "@remix-run/node-fetch-server";
+import type { Simulator } from "./types";
+
+/** A running simulator server. */
+export interface SimulatorServer {
+  /** Origin without a trailing slash, e.g. `http://127.0.0.1:53121`. */
+  url: string;
+  port: number;
+  /** Stops listening and drops every open (keep-alive or streaming) connection. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link startSimulatorServer}. */
+export interface SimulatorServerOptions {
+  /** @default 0 (a free port) */
+  port?: number;
+  /** @default "127.0.0.1" */
+  host?: string;
+}
+
+/**
+ * Serves `simulator` over HTTP/1.1. A scripted network error destroys the socket without a response,
+ * and a stream `reset` destroys it mid-body, so a real `fetch` sees real transport failures.
+ *
+ * @example
+ * const server = await startSimulatorServer(createSimulator());
+ * const res = await fetch(`${server.url}/health`);
+ * await server.close();
+ */
+export async function startSimulatorServer(simulator: Simulator, { port = 0, host = "127.0.0.1" }: SimulatorServerOptions = {}): Promise<SimulatorServer> {
+  const server = http.createServer((req, res) => {
+    // One listener per request, so the handler can reach this request's socket.
+    const listener = createRequestListener(
+      async (request: Request) => {
+        try {
+          return await simulator.fetch(request);
+        } catch (error) {
+          // Only a scripted network error or a client abort get here: drop the connection, send nothing.
+          req.socket.destroy();
+          throw error;
+        }
+      },
+      // A body stream that errors (a scripted reset) makes the listener destroy the response; stay quiet.
+      { onError: () => undefined },
+    );
+    listener(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${actualPort}`,
+    port: actualPort,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,177 @@
+/** Public types of the API simulator (`@saas-litellm/react/testing`). */
+import type { EndpointName } from "../core/endpoints";
+
+/** `upstream` copies what the upstream code does today; `documented` adds what the docs promise. */
+export type SimPreset = "documented" | "upstream";
+export type SimProvider = "openai" | "anthropic" | "gemini";
+export type SimTeamStatus = "active" | "suspended" | "paused";
+export type SimBudgetMode = "job_based" | "consumption_usd" | "consumption_tokens";
+/** Job statuses as they appear on the wire (always UPPERCASE, contract §1). */
+export type SimJobStatus = "PENDING" | "IN_PROGRESS" | "COMPLETED" | "FAILED" | "CANCELLED";
+
+/** A team the simulator knows at start (and after `reset()`). */
+export interface SimTeamInit {
+  teamId: string;
+  virtualKey: string;
+  /** @default "active" */
+  status?: SimTeamStatus;
+  /** @default 100 */
+  credits?: number;
+  /** Model aliases (or model-group names) the team may use. @default every configured alias */
+  models?: string[];
+  /** @default "job_based" */
+  budgetMode?: SimBudgetMode;
+}
+
+/** Options of {@link createSimulator}. */
+export interface SimulatorOptions {
+  /** @default "documented" */
+  preset?: SimPreset;
+  /** Seed for ids, provider ids and latency jitter. @default a random seed */
+  seed?: number;
+  /** @default one team `DEMO_TEAM_ID` / `DEMO_VIRTUAL_KEY` with 100 credits */
+  teams?: SimTeamInit[];
+  /** Model aliases and their provider. @default chat-fast (openai), chat-claude (anthropic), chat-gemini (gemini) */
+  models?: Record<string, { provider: SimProvider }>;
+  /** Reply of every call. @default a UTF-8-heavy reply that quotes the last user message */
+  replyText?: string | ((messages: unknown[]) => string);
+  /** Delay between stream events. @default 0 */
+  tokenDelayMs?: number;
+  /** Delay before every response. @default 0 */
+  firstByteDelayMs?: number;
+  /** E4 always ends in the context-manager error event. @default true for "upstream", false for "documented" */
+  brokenLlmCallStream?: boolean;
+  /** Documented preset only: at most `requests` per team per `windowMs`, then 429 with `Retry-After`. */
+  rateLimit?: { requests: number; windowMs: number };
+}
+
+/** One request the simulator received. */
+export interface RecordedRequest {
+  endpoint: EndpointName | "unknown";
+  method: string;
+  path: string;
+  /** Lower-case names; `authorization` is redacted to `Bearer [redacted]`. */
+  headers: Record<string, string>;
+  /** Parsed JSON, the raw text when it is not JSON, or `undefined` without a body. */
+  body: unknown;
+  /** `Date.now()` when received. */
+  at: number;
+  idempotencyKey?: string;
+  /** The team of the key, once the key was recognised. */
+  teamId?: string;
+}
+
+/** Test controls for one team. */
+export interface TeamControl {
+  suspend(): void;
+  pause(): void;
+  resume(): void;
+  /** Sets the remaining balance (recorded as an allocation). */
+  setCredits(n: number): void;
+  credits(): number;
+  status(): SimTeamStatus;
+  /** The key now gets 401 `Invalid API key`. */
+  revokeKey(): void;
+  rotateKey(newKey: string): void;
+  allowModels(models: string[]): void;
+}
+
+/** A stream fault for E4/E6 (see api-contract.md §6.4 for the real endings it imitates). */
+export interface StreamFault {
+  /** Close cleanly after K content events (no end marker). The job stays IN_PROGRESS. */
+  cutAfterChunks?: number;
+  /** Close cleanly after K bytes of the body; may cut mid-line and mid-character. */
+  cutAfterBytes?: number;
+  /** Error the body instead of closing it (over the Node server: destroy the socket). Without a cut, it happens before the end marker. */
+  reset?: boolean;
+  /** Send `data: {"error": <this>}` after `errorAfterChunks` content events, then close. The job becomes FAILED. */
+  errorEvent?: string | object;
+  /** @default 0 */
+  errorAfterChunks?: number;
+  /** Send the end marker first, then the error event (bookkeeping failure, §6.4). */
+  errorAfterDone?: boolean;
+  tokenDelayMs?: number;
+  /** Deliver every event in network chunks of this many bytes. */
+  splitBytes?: number;
+  /** Extra `: keepalive` comments, one after each of the first N content events. */
+  keepalives?: number;
+}
+
+/** A scripted fault; the first that matches a request is consumed. */
+export type Fault =
+  | { status: number; detail?: unknown; headers?: Record<string, string> }
+  | { status: number; body: string; contentType?: string; headers?: Record<string, string> }
+  | { networkError: true }
+  | { delayMs: number }
+  | { stream: StreamFault };
+
+/** Scripted faults, consumed in order. */
+export interface FaultScript {
+  /** Applies `fault` to the next `times` (default 1) requests to `endpoint` ("*" = any API endpoint). */
+  next(endpoint: EndpointName | "*", fault: Fault, options?: { times?: number }): void;
+  clear(): void;
+}
+
+/** A call recorded inside a job. */
+export interface SimCall {
+  callId: string;
+  jobId: string;
+  /** The request's `model`. */
+  model: string;
+  purpose: string | null;
+  promptTokens: number;
+  completionTokens: number;
+  /** Provider cost (no markup). */
+  costUsd: number;
+  latencyMs: number;
+  error: string | null;
+  createdAt: number;
+}
+
+/** A job in the simulator's memory (live object: read, do not write). */
+export interface SimJob {
+  jobId: string;
+  teamId: string;
+  userId: string | null;
+  jobType: string;
+  status: SimJobStatus;
+  createdAt: number;
+  startedAt: number | null;
+  completedAt: number | null;
+  metadata: Record<string, unknown> | null;
+  errorMessage: string | null;
+  creditApplied: boolean;
+  modelGroupsUsed: string[];
+  calls: SimCall[];
+  /** Set once the job was completed or failed through E5, E6 or E7 (counts in usage). */
+  hasCostSummary: boolean;
+  /** Which endpoint created it. */
+  createdBy: "createJob" | "createAndCall" | "streamCreateAndCall";
+}
+
+/** Read access to jobs and credit movements. */
+export interface SimLedger {
+  jobs(): SimJob[];
+  job(id: string): SimJob | undefined;
+  /** Credits deducted for that job, or in total. */
+  charges(jobId?: string): number;
+  /** Jobs still PENDING or IN_PROGRESS. */
+  openJobs(): SimJob[];
+}
+
+/** An in-memory SaaS LiteLLM API. */
+export interface Simulator {
+  /** The whole API. Rejects only for a scripted network error (TypeError) or an aborted request. */
+  fetch(request: Request): Promise<Response>;
+  readonly preset: SimPreset;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  requestsTo(endpoint: EndpointName): RecordedRequest[];
+  clearRequests(): void;
+  script: FaultScript;
+  /** @default DEMO_TEAM_ID */
+  team(teamId?: string): TeamControl;
+  ledger: SimLedger;
+  /** Back to the initial state; faults and the request log are cleared. */
+  reset(): void;
+}

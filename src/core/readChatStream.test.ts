@@ -267,6 +267,11 @@ describe("readChatStream: interrupted streams", () => {
     expect(e.cause).toBe(reset);
   });
 
+  it("resolves when the connection resets after the end marker", async () => {
+    const { body: b } = body([sse(oa("Paris"), OA_STOP, "[DONE]")], { error: new Error("socket hang up") });
+    expect(await readChatStream(b)).toMatchObject({ text: "Paris", finishReason: "stop" });
+  });
+
   it("times out when the body goes quiet, and cancels it", async () => {
     const { body: b, cancel } = body([": keepalive\n\n", sse(oa("Hi"))], { hang: true });
     const e = await failure(readChatStream(b, { idleTimeoutMs: 30 }));

@@ -93,7 +93,8 @@ export async function readChatStream(
       try {
         chunk = await reader.read();
       } catch (error) {
-        if (stop !== undefined) break;
+        // After the end marker the answer is whole; only a later error event could have changed that.
+        if (stop !== undefined || state.ended) break;
         throw interruptedError(state.partialText(), "the connection failed", ctx, error);
       }
       if (stop !== undefined || chunk.done) break;

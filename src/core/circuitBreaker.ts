@@ -52,7 +52,11 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
     },
     failure(kind: SaaSLLMErrorKind): void {
       if (!COUNTED.has(kind)) {
-        if (state === "half_open") (state = "closed"), (failures = 0), (probing = false);
+        if (state === "half_open") {
+          state = "closed";
+          failures = 0;
+          probing = false;
+        }
         return;
       }
       failures++;

@@ -16,7 +16,7 @@ const MODEL_ACCESS = [
 ];
 const OTHER_TEAM = /for a different team|does not belong to (your )?team/i;
 // A 5xx (or stream error) that is really the provider throttling: worth a backoff.
-const TRANSIENT_PROVIDER = /\b429\b|rate[ _-]?limit|overloaded|timeout|timed out|\b5\d\d\b|Server error '/i;
+const TRANSIENT_PROVIDER = /\b429\b|rate[ _-]?limit|overloaded|timeout|timed out|Server error '5\d\d|Error code: 5\d\d|\b50[234] /i;
 // A 5xx that no retry can fix: configuration on the server side, or a provider rejecting the input.
 const PERMANENT_PROVIDER =
   /No provider credentials configured|Provider routing requires organization context|authentication failed|asynchronous context manager protocol|Client error '4(?!29)\d\d/i;

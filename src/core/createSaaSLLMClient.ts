@@ -88,8 +88,9 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
      * `client_request_id` in the job metadata so `findJobByClientRequestId` can find the job afterwards.
      */
     streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
-      const clientRequestId = randomId();
       const { team_id = teamId, job_metadata, ...rest } = input;
+      const given = job_metadata?.client_request_id;
+      const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
       const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_metadata: { ...job_metadata, client_request_id: clientRequestId } };
       return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, idleTimeoutMs, clientRequestId }, opts);
     },

@@ -33,7 +33,10 @@ export function createClientMetrics({ maxSamples = 1000 }: { maxSamples?: number
       const e = entry(event.endpoint);
       if (event.type === "request") e.requests++;
       else if (event.type === "retry") e.retries++;
-      else if (event.type === "error") (e.errors++, sample(e, event.latencyMs));
+      else if (event.type === "error") {
+        e.errors++;
+        sample(e, event.latencyMs);
+      }
       else if (event.type === "response" || event.type === "stream-start") sample(e, event.latencyMs);
     },
     snapshot(): Record<string, EndpointStats> {

@@ -1,10 +1,13 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
+import { createStreamRegistry, type StreamRegistry } from "./chatStream/streamRegistry";
 import { createTeamStatusStore, type TeamStatusStore } from "./teamStatusStore";
 
 interface SaaSLLMContextValue {
   client: SaaSLLMClient;
   teamStatus: TeamStatusStore;
+  /** Chat streams shared by `id`. */
+  streams: StreamRegistry;
 }
 
 const SaaSLLMContext = createContext<SaaSLLMContextValue | null>(null);
@@ -25,13 +28,14 @@ export interface SaaSLLMProviderProps {
  */
 export function SaaSLLMProvider({ client, children }: SaaSLLMProviderProps) {
   const [teamStatus] = useState(createTeamStatusStore);
+  const [streams] = useState(createStreamRegistry);
   // Subscribing in an effect keeps server rendering side-effect free; a new client (new key) starts clean.
   useEffect(() => {
     teamStatus.getState().clear();
     return client.subscribe((event) => teamStatus.getState().record(event));
   }, [client, teamStatus]);
-  const [value, setValue] = useState<SaaSLLMContextValue>(() => ({ client, teamStatus }));
-  if (value.client !== client) setValue({ client, teamStatus });
+  const [value, setValue] = useState<SaaSLLMContextValue>(() => ({ client, teamStatus, streams }));
+  if (value.client !== client) setValue({ client, teamStatus, streams });
   return <SaaSLLMContext.Provider value={value}>{children}</SaaSLLMContext.Provider>;
 }
 

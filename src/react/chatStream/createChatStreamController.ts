@@ -1,0 +1,155 @@
+import { randomId } from "../../core/abortable";
+import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
+import { isSaaSLLMError, SaaSLLMError } from "../../core/SaaSLLMError";
+import type { ChatMessage, ChatStreamEvent } from "../../core/types";
+import { isJobHandle } from "../jobHandle";
+import { DEFAULT_CONTINUE_PROMPT, type ChatStreamOptions } from "./chatStreamOptions";
+import { initialChatStreamState, type ChatStreamMessage, type ChatStreamStore } from "./chatStreamStore";
+import { createFlushScheduler } from "./frameScheduler";
+import { closeOrphanJob } from "./closeOrphanJob";
+
+interface Run {
+  /** The conversation shown before the assistant answer. */
+  conversation: ChatStreamMessage[];
+  /** What is sent: the conversation plus, for `continue()`, the partial answer and a continue prompt. */
+  request: ChatMessage[];
+  /** Text the answer starts from (the partial answer when continuing). */
+  base: string;
+}
+
+const strip = (messages: ChatStreamMessage[]): ChatMessage[] => messages.map(({ interrupted: _i, ...m }) => m);
+
+/**
+ * The framework-free engine behind `useChatStream`: runs one answer at a time into a store, batches text
+ * to one store update per frame, keeps partial text on failure, and does the job bookkeeping.
+ */
+export function createChatStreamController(store: ChatStreamStore, getClient: () => SaaSLLMClient, getOptions: () => ChatStreamOptions) {
+  let generation = 0;
+  let controller: AbortController | null = null;
+  let last: Run | null = null;
+  let inFlight: { jobId: string | null; clientRequestId: string | null; singleShot: boolean } | null = null;
+
+  async function run(next: Run): Promise<void> {
+    const gen = ++generation;
+    controller?.abort();
+    const ac = (controller = new AbortController());
+    last = next;
+    const options = getOptions();
+    const client = getClient();
+    let text = next.base;
+    let pending: string[] = [];
+    let chunkCount = 0;
+    const publish = () => {
+      if (gen !== generation) return;
+      if (pending.length) {
+        text += pending.join("");
+        pending = [];
+      }
+      store.setState({ text, chunkCount, status: "streaming" });
+    };
+    const scheduler = createFlushScheduler(publish, options.throttleMs);
+    const onEvent = (event: ChatStreamEvent) => {
+      if (gen !== generation) return;
+      if (event.type === "text") {
+        pending.push(event.text);
+        chunkCount++;
+        getOptions().onToken?.(event.text);
+        scheduler.schedule();
+      } else if (event.type === "usage") store.setState({ usage: event.usage });
+      else if (event.type === "finish") store.setState({ finishReason: event.reason });
+    };
+    const assistant = (content: string, interrupted?: boolean): ChatStreamMessage[] => (content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}) }] : []);
+    store.setState({ ...initialChatStreamState, status: "connecting", text: next.base, messages: [...next.conversation, ...assistant(next.base)], jobId: store.getState().jobId });
+
+    const job = options.job;
+    const singleShot = job === undefined;
+    const clientRequestId = singleShot ? randomId() : null;
+    inFlight = { jobId: typeof job === "string" ? job : (job?.jobId ?? null), clientRequestId, singleShot };
+    const messages = options.system ? [{ role: "system", content: options.system }, ...next.request] : next.request;
+    const callOptions = { signal: ac.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => gen === generation && jobId && (store.setState({ jobId }), inFlight && (inFlight.jobId = jobId)) };
+    try {
+      const jobId = isJobHandle(job) ? await job.ensureJob() : job;
+      if (inFlight && jobId) inFlight.jobId = jobId;
+      const result = jobId
+        ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
+        : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: clientRequestId } }, callOptions);
+      if (gen !== generation) return;
+      scheduler.flushNow();
+      inFlight = null;
+      store.setState({ status: "done", text, messages: [...next.conversation, ...assistant(text)], jobId: result.jobId ?? jobId ?? null, clientRequestId, finishReason: result.finishReason, usage: result.usage });
+      if (isJobHandle(job)) job.reportCallSuccess();
+      getOptions().onFinish?.({ text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null });
+    } catch (raw) {
+      scheduler.cancel();
+      if (gen !== generation) return; // superseded by a newer send or disposed: that path owns the state
+      publish();
+      const failed = inFlight;
+      inFlight = null;
+      const error = (isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw })).with({ partialText: text });
+      const aborted = error.kind === "aborted";
+      const interrupted = error.kind === "stream_interrupted";
+      store.setState({
+        status: aborted ? "stopped" : interrupted ? "interrupted" : "error",
+        error: aborted ? null : error,
+        text,
+        clientRequestId,
+        messages: [...next.conversation, ...assistant(text, text !== "" || interrupted)],
+      });
+      if (!aborted) {
+        if (isJobHandle(job)) job.reportCallError(error);
+        else if (options.autoFailJob !== false && failed) void failJob(failed, error);
+        getOptions().onError?.(error);
+      }
+      getOptions().onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error });
+    }
+  }
+
+  // Jobs that a failed stream leaves open: a job id we were given, or the single-shot job found by correlation id.
+  async function failJob(target: { jobId: string | null; clientRequestId: string | null; singleShot: boolean }, error: SaaSLLMError | null) {
+    const client = getClient();
+    const message = error ? `${error.kind}: ${error.message}`.slice(0, 900) : "Stream abandoned by the client";
+    if (!target.singleShot && target.jobId) await client.completeJob(target.jobId, { status: "failed", error_message: message }).catch(() => undefined);
+    else await closeOrphanJob(client, target, message);
+  }
+
+  return {
+    send(input: string | ChatMessage[]): Promise<void> {
+      const current = store.getState().messages;
+      const conversation = typeof input === "string" ? [...current, { role: "user", content: input }] : input;
+      return run({ conversation, request: strip(conversation), base: "" });
+    },
+    /** Starts the last answer over; the partial text is replaced, never duplicated. */
+    retry(): Promise<void> {
+      return last ? run({ ...last }) : Promise.resolve();
+    },
+    /** Sends the conversation with the partial answer and asks the model to go on; new text is appended. */
+    continue(): Promise<void> {
+      const { messages, text } = store.getState();
+      if (!last || !text) return this.retry();
+      const before = messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages;
+      const prompt = getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT;
+      return run({ conversation: before, request: [...strip(before), { role: "assistant", content: text }, { role: "user", content: prompt }], base: text });
+    },
+    stop(): void {
+      controller?.abort();
+    },
+    reset(): void {
+      generation++;
+      controller?.abort();
+      last = null;
+      store.setState({ ...initialChatStreamState });
+    },
+    /** Unmount: abort the request and close any job it would leave open. */
+    dispose(): void {
+      if (!controller || controller.signal.aborted) return;
+      const open = inFlight;
+      generation++;
+      controller.abort();
+      inFlight = null;
+      if (store.getState().status === "connecting" || store.getState().status === "streaming") store.setState({ status: "stopped" });
+      if (open && getOptions().autoFailJob !== false && !isJobHandle(getOptions().job)) void failJob(open, null);
+    },
+  };
+}
+
+export type ChatStreamController = ReturnType<typeof createChatStreamController>;

@@ -1,0 +1,18 @@
+export { SaaSLLMProvider, useSaaSLLMClient, useSaaSLLMContext } from "./SaaSLLMProvider";
+export { useJob } from "./useJob";
+export { useLLMCall } from "./useLLMCall";
+export { useChatStream, useChatStreamState } from "./useChatStream";
+export { saasLLMKeys } from "./queryKeys";
+export { createTeamStatusStore } from "./teamStatusStore";
+export { createChatStreamStore } from "./chatStream/chatStreamStore";
+export { createChatStreamController } from "./chatStream/createChatStreamController";
+export type { SaaSLLMProviderProps } from "./SaaSLLMProvider";
+export type { UseJobOptions, UseJobResult } from "./useJob";
+export type { JobState } from "./job/jobState";
+export type { JobHandle, JobRef } from "./jobHandle";
+export type { UseLLMCallOptions, UseLLMCallResult, LLMCallData } from "./useLLMCall";
+export type { UseChatStreamResult } from "./useChatStream";
+export type { ChatStreamOptions, ChatStreamFinishInfo } from "./chatStream/chatStreamOptions";
+export type { ChatStreamState, ChatStreamMessage, ChatStreamStore } from "./chatStream/chatStreamStore";
+export type { ChatStreamStatus } from "./chatStreamStatus";
+export type { TeamStatus, TeamStatusState, TeamStatusStore } from "./teamStatusStore";

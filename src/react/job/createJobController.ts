@@ -1,0 +1,108 @@
+import { createStore } from "zustand/vanilla";
+import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
+import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
+import type { CreateJobInput, JsonObject } from "../../core/types";
+import type { JobHandle } from "../jobHandle";
+import type { JobState } from "./jobState";
+
+export interface JobControllerOptions {
+  jobType: string;
+  userId?: string;
+  metadata?: JsonObject;
+}
+
+/**
+ * The framework-free engine behind `useJob`. It never leaves a job open by accident and never sends
+ * complete twice for one job (the upstream flips the charge on a repeated complete).
+ */
+export function createJobController(getClient: () => SaaSLLMClient, getOptions: () => JobControllerOptions) {
+  const store = createStore<JobState>()(() => ({ status: "idle", jobId: null }));
+  let creating: Promise<string> | null = null;
+  let closing: Promise<void> | null = null;
+  let closeFailedOnce = false;
+  let lastCallError: SaaSLLMError | null = null;
+
+  async function start(input: Partial<CreateJobInput> = {}): Promise<string> {
+    const state = store.getState();
+    if (state.status === "active") return state.jobId;
+    if (creating) return creating;
+    const { jobType, userId, metadata } = getOptions();
+    store.setState({ status: "creating", jobId: null });
+    closing = null;
+    closeFailedOnce = false;
+    lastCallError = null;
+    creating = getClient()
+      .createJob({ job_type: jobType, user_id: userId, metadata, ...input })
+      .then(
+        ({ job_id }) => (store.setState({ status: "active", jobId: job_id }), job_id),
+        (error: SaaSLLMError) => {
+          store.setState({ status: "error", jobId: null, error });
+          throw error;
+        },
+      )
+      .finally(() => (creating = null));
+    return creating;
+  }
+
+  function close(status: "completed" | "failed", reason?: string, metadata?: JsonObject): Promise<void> {
+    if (closing) return closing;
+    const state = store.getState();
+    const jobId = state.jobId;
+    if (!jobId || state.status === "completed" || state.status === "failed") return Promise.resolve();
+    const client = getClient();
+    store.setState({ status: "completing", jobId });
+    closing = (async () => {
+      try {
+        // After an earlier failed attempt, read the job first: the complete may have landed.
+        if (closeFailedOnce) {
+          const job = await client.getJob(jobId);
+          if (job.status === "completed" || job.status === "failed") {
+            store.setState(job.status === "completed" ? { status: "completed", jobId, result: { job_id: jobId, status: job.status, completed_at: job.completed_at ?? new Date(), costs: emptyCosts(job.credit_applied), calls: [] } } : { status: "failed", jobId, result: null, reason: job.error_message ?? "" });
+            return;
+          }
+        }
+        const result = await client.completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) });
+        store.setState(status === "completed" ? { status, jobId, result } : { status, jobId, result, reason: reason ?? "" });
+      } catch (error) {
+        closeFailedOnce = true;
+        closing = null;
+        if (isSaaSLLMError(error)) store.setState({ status: "error", jobId, error });
+        throw error;
+      }
+    })();
+    return closing;
+  }
+
+  const handle: JobHandle = {
+    get jobId() {
+      return store.getState().jobId;
+    },
+    ensureJob: () => start(),
+    reportCallError: (error) => void (lastCallError = error),
+    reportCallSuccess: () => void (lastCallError = null),
+  };
+
+  return {
+    store,
+    handle,
+    start,
+    /** Completes as `completed`, or as `failed` when the job's last call failed. */
+    complete: (metadata?: JsonObject) => (lastCallError ? close("failed", `${lastCallError.kind}: ${lastCallError.message}`, metadata) : close("completed", undefined, metadata)),
+    fail: (reason: string) => close("failed", reason),
+    /** Unmount: a job still open (or being created) is completed as failed. */
+    abandon: async () => {
+      if (creating) await creating.catch(() => undefined);
+      const { status } = store.getState();
+      if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted").catch(() => undefined);
+    },
+    get lastCallError() {
+      return lastCallError;
+    },
+  };
+}
+
+function emptyCosts(creditApplied: boolean) {
+  return { total_calls: 0, successful_calls: 0, failed_calls: 0, total_tokens: 0, total_cost_usd: 0, avg_latency_ms: 0, credit_applied: creditApplied, credits_remaining: 0 };
+}
+
+export type JobController = ReturnType<typeof createJobController>;

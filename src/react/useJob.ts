@@ -1,0 +1,101 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useStore } from "zustand";
+import { retryDelay, shouldRetry } from "../core/retry";
+import type { SaaSLLMError } from "../core/SaaSLLMError";
+import type { CreateJobInput, Job, JobCosts, JsonObject } from "../core/types";
+import type { JobHandle } from "./jobHandle";
+import { createJobController } from "./job/createJobController";
+import type { JobState } from "./job/jobState";
+import { saasLLMKeys } from "./queryKeys";
+import { useSaaSLLMContext } from "./SaaSLLMProvider";
+
+export interface UseJobOptions {
+  /** The job type recorded on the server. @default "chat" */
+  jobType?: string;
+  userId?: string;
+  metadata?: JsonObject;
+  /** Leave an open job open when the component unmounts (you complete it elsewhere). @default false */
+  keepOpenOnUnmount?: boolean;
+  /** Poll the job record while it is open. `false` turns polling off. @default 5000 */
+  pollIntervalMs?: number | false;
+  /** Hand create/complete errors to the nearest error boundary. */
+  throwOnError?: boolean | ((error: SaaSLLMError) => boolean);
+}
+
+export interface UseJobResult extends JobHandle {
+  state: JobState;
+  status: JobState["status"];
+  /** The job record from the server (polled while open). */
+  job: Job | undefined;
+  /** Costs, once completed or failed through `complete` / `fail`. */
+  costs: JobCosts | undefined;
+  error: SaaSLLMError | null;
+  /** Creates the job (once; returns the existing id when already active). */
+  start(input?: Partial<CreateJobInput>): Promise<string>;
+  /** Completes it, as `failed` if its last call failed. Sent at most once per job. */
+  complete(metadata?: JsonObject): Promise<void>;
+  fail(reason: string): Promise<void>;
+  isActive: boolean;
+}
+
+/**
+ * A job's lifecycle: create, calls (pass the result as `job` to `useLLMCall` / `useChatStream`), complete.
+ * A job still open when the component unmounts is completed as `failed` unless `keepOpenOnUnmount`.
+ *
+ * @example
+ * const job = useJob({ jobType: "summarize" });
+ * const call = useLLMCall({ job, model: "chat-fast" });
+ * await call.call("Summarize ..."); await job.complete();
+ */
+export function useJob(options: UseJobOptions = {}): UseJobResult {
+  const { client } = useSaaSLLMContext();
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const clientRef = useRef(client);
+  clientRef.current = client;
+  const [controller] = useState(() =>
+    createJobController(() => clientRef.current, () => ({ jobType: optionsRef.current.jobType ?? "chat", userId: optionsRef.current.userId, metadata: optionsRef.current.metadata })),
+  );
+  const state = useStore(controller.store);
+
+  // Deferred so StrictMode's unmount-remount does not fail the job; a real unmount does.
+  useEffect(() => {
+    const pending = (controller as { _dispose?: ReturnType<typeof setTimeout> })._dispose;
+    if (pending) clearTimeout(pending);
+    return () => {
+      (controller as { _dispose?: ReturnType<typeof setTimeout> })._dispose = setTimeout(() => {
+        if (!optionsRef.current.keepOpenOnUnmount) void controller.abandon();
+      }, 0);
+    };
+  }, [controller]);
+
+  const open = state.status === "active" || state.status === "completing";
+  const poll = options.pollIntervalMs ?? 5000;
+  const query = useQuery({
+    queryKey: saasLLMKeys.job(state.jobId ?? ""),
+    queryFn: ({ signal }) => client.getJob(state.jobId as string, { signal, retry: false }),
+    enabled: state.jobId !== null,
+    refetchInterval: open && poll !== false ? poll : false,
+    retry: shouldRetry,
+    retryDelay,
+  });
+
+  const error = state.status === "error" ? state.error : null;
+  const throwOnError = options.throwOnError;
+  if (error && (typeof throwOnError === "function" ? throwOnError(error) : throwOnError === true)) throw error;
+
+  const actions = useMemo(
+    () => ({
+      start: controller.start,
+      complete: controller.complete,
+      fail: controller.fail,
+      ensureJob: controller.handle.ensureJob,
+      reportCallError: controller.handle.reportCallError,
+      reportCallSuccess: controller.handle.reportCallSuccess,
+    }),
+    [controller],
+  );
+  const costs = state.status === "completed" || (state.status === "failed" && state.result) ? state.result?.costs : undefined;
+  return { ...actions, state, status: state.status, jobId: state.jobId, job: query.data, costs, error, isActive: open };
+}

@@ -1,0 +1,125 @@
+import { useMutation } from "@tanstack/react-query";
+import { useCallback, useRef, useState } from "react";
+import { randomId } from "../core/abortable";
+import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
+import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
+import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
+import { isJobHandle, type JobRef } from "./jobHandle";
+import { useSaaSLLMContext } from "./SaaSLLMProvider";
+
+export interface UseLLMCallOptions {
+  model: string;
+  /** Call inside this job (a job id or a `useJob` handle). Leave out for create-and-call (one job per call). */
+  job?: JobRef;
+  /** create-and-call: the job type. @default "chat" */
+  jobType?: string;
+  jobMetadata?: JsonObject;
+  /** Prepended as a system message. */
+  system?: string;
+  params?: Omit<LLMParams, "model" | "messages">;
+  /** Retries after the first attempt for retryable failures (429, 5xx, network, timeout). 0 turns them off. @default 3 */
+  maxRetries?: number;
+  throwOnError?: boolean | ((error: SaaSLLMError) => boolean);
+  onSuccess?: (data: LLMCallData) => void;
+  onError?: (error: SaaSLLMError) => void;
+}
+
+/** The answer of one call, the same for in-job calls and create-and-call. */
+export interface LLMCallData {
+  content: string | null;
+  finishReason: string | null;
+  tokensUsed: number;
+  latencyMs: number;
+  model: string;
+  jobId: string | null;
+  callId: string | null;
+}
+
+interface Variables {
+  messages: ChatMessage[];
+  idempotencyKey: string;
+}
+
+/**
+ * One LLM call as a react-query mutation, retried by the API's policy (never 400/401/403/404/422).
+ * `retryingInMs` and `failureCount` let a UI say "retrying in 2 s".
+ *
+ * @example
+ * const summarize = useLLMCall({ model: "chat-fast" });
+ * const data = await summarize.call("Summarize: ...");
+ * {summarize.retryingInMs !== null && <p>Retrying in {Math.ceil(summarize.retryingInMs / 1000)} s</p>}
+ */
+export function useLLMCall(options: UseLLMCallOptions) {
+  const { client } = useSaaSLLMContext();
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
+
+  const mutation = useMutation<LLMCallData, SaaSLLMError, Variables>({
+    mutationFn: async ({ messages, idempotencyKey }) => {
+      const o = optionsRef.current;
+      const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
+      const callOptions = { retry: false, idempotencyKey };
+      if (o.job === undefined) {
+        const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
+        return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null };
+      }
+      const jobId = isJobHandle(o.job) ? await o.job.ensureJob() : o.job;
+      const r = await client.llmCall(jobId, { ...o.params, model: o.model, messages: full }, callOptions);
+      return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id };
+    },
+    retry: (failureCount, error) => shouldRetry(failureCount, error, { maxRetries: optionsRef.current.maxRetries ?? 3 }),
+    retryDelay: (attempt, error) => {
+      const delay = policyDelay(attempt, error);
+      setNextRetryAt(Date.now() + delay);
+      return delay;
+    },
+    throwOnError: (error) => {
+      const t = optionsRef.current.throwOnError;
+      return typeof t === "function" ? t(error) : t === true;
+    },
+    onSuccess: (data) => {
+      setNextRetryAt(null);
+      const job = optionsRef.current.job;
+      if (isJobHandle(job)) job.reportCallSuccess();
+      optionsRef.current.onSuccess?.(data);
+    },
+    onError: (error) => {
+      setNextRetryAt(null);
+      const job = optionsRef.current.job;
+      if (isJobHandle(job) && isSaaSLLMError(error)) job.reportCallError(error);
+      optionsRef.current.onError?.(error);
+    },
+  });
+
+  const { mutateAsync } = mutation;
+  const call = useCallback(
+    (input: string | ChatMessage[]): Promise<LLMCallData> => {
+      const messages = typeof input === "string" ? [{ role: "user", content: input }] : input;
+      // One idempotency key per logical call, the same on every retry.
+      const promise = mutateAsync({ messages, idempotencyKey: randomId() });
+      promise.catch(() => undefined); // the error also lives in state; no unhandled rejection if unawaited
+      return promise;
+    },
+    [mutateAsync],
+  );
+
+  return {
+    call,
+    data: mutation.data,
+    error: mutation.error,
+    status: mutation.status,
+    isPending: mutation.isPending,
+    isSuccess: mutation.isSuccess,
+    isError: mutation.isError,
+    /** Failed attempts of the current call so far. */
+    failureCount: mutation.failureCount,
+    /** The last attempt's error while retrying. */
+    failureReason: mutation.failureReason,
+    /** When the next retry fires (ms since epoch), while waiting for it. */
+    nextRetryAt: mutation.isPending && mutation.failureCount > 0 ? nextRetryAt : null,
+    reset: mutation.reset,
+  };
+}
+
+export type UseLLMCallResult = ReturnType<typeof useLLMCall>;

@@ -1,0 +1,37 @@
+import { useEffect, useState } from "react";
+
+interface Clock {
+  key: unknown;
+  deadline: number;
+  now: number;
+}
+
+const start = (key: unknown, ms: number | undefined): Clock => {
+  const now = Date.now();
+  return { key, deadline: now + Math.max(0, ms ?? 0), now };
+};
+
+/**
+ * Whole seconds left until `ms` after the first render (or after `resetKey` last changed), ticking once a
+ * second and reaching 0 exactly at the deadline. Ticks are scheduled to the next second boundary of the
+ * deadline rather than with a fixed interval, so a slow render never makes the count drift.
+ *
+ * @example
+ * const seconds = useCountdown(error.retryAfterMs, error);
+ * <button disabled={seconds > 0}>{seconds > 0 ? `Retry in ${seconds} s` : "Try again"}</button>
+ */
+export function useCountdown(ms: number | undefined, resetKey: unknown): number {
+  const [clock, setClock] = useState(() => start(resetKey, ms));
+  // A new error restarts the count (state adjusted during render, as React recommends over an effect).
+  const current = clock.key === resetKey ? clock : start(resetKey, ms);
+  if (current !== clock) setClock(current);
+  const left = Math.max(0, current.deadline - current.now);
+
+  useEffect(() => {
+    if (left <= 0) return;
+    const id = setTimeout(() => setClock((c) => ({ ...c, now: Date.now() })), left % 1000 || 1000);
+    return () => clearTimeout(id);
+  }, [left]);
+
+  return Math.ceil(left / 1000);
+}

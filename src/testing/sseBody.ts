@@ -32,6 +32,8 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
 export function createSseBody(plan: StreamPlan, options: SseBodyOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cancelled = false;
+  // error() drops queued chunks, so a reset waits until the reader has drained the queue (see pull).
+  let resetPending = false;
   const stopped = (): boolean => cancelled || options.signal.aborted;
 
   async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
@@ -51,8 +53,9 @@ export function createSseBody(plan: StreamPlan, options: SseBodyOptions): Readab
       if (cut) break;
     }
     options.onEnd(cut ? { kind: "cut" } : plan.outcome);
-    if (plan.reset) controller.error(resetError());
-    else controller.close();
+    if (!plan.reset) controller.close();
+    else if ((controller.desiredSize ?? 0) > 0) controller.error(resetError());
+    else resetPending = true;
   }
 
   function abort(controller: ReadableStreamDefaultController<Uint8Array>): void {
@@ -68,6 +71,10 @@ export function createSseBody(plan: StreamPlan, options: SseBodyOptions): Readab
   return new ReadableStream<Uint8Array>({
     start(controller) {
       void run(controller).catch(() => undefined);
+    },
+    pull(controller) {
+      // Called once the queue is empty: the reader got every byte sent before the "connection" dropped.
+      if (resetPending) controller.error(resetError());
     },
     cancel() {
       cancelled = true;

@@ -4,6 +4,7 @@ import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions }
 import { createEventHub, type ClientEventListener } from "./clientEvents";
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
+import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
@@ -29,7 +30,7 @@ export interface SaaSLLMClientOptions {
    * with one Idempotency-Key per logical call. `false` turns all of it off.
    * @default { maxRetries: 3, posts: true, idempotencyKeys: true }
    */
-  retry?: false | { maxRetries?: number; posts?: boolean; idempotencyKeys?: boolean };
+  retry?: false | { maxRetries?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };
   /** Structured events for logs and metrics (never carries the key). */
   onEvent?: ClientEventListener;
   /** Fail fast after repeated failures. Pass options or a shared breaker. */
@@ -71,6 +72,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
     retryPosts: retry === false ? false : (retry?.posts ?? true),
     idempotencyKeys: retry === false ? false : (retry?.idempotencyKeys ?? true),
     random,
+    delay: retry === false ? undefined : retry?.delay,
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   const json = createJsonMethods(config, teamId);
@@ -79,7 +81,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
     teamId,
     ...json,
     /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
-    streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
+    async streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
       const body = llmBody(input, "streamLLMCall");
       return streamChat(config, { endpoint: "streamLLMCall", path: `/api/jobs/${encodeURIComponent(jobId)}/llm-call-stream`, body, idleTimeoutMs, jobId }, opts);
     },
@@ -87,11 +89,11 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
      * E6: create a job, stream one call, complete it. The upstream sends no job id: we put a
      * `client_request_id` in the job metadata so `findJobByClientRequestId` can find the job afterwards.
      */
-    streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
-      const { team_id = teamId, job_metadata, ...rest } = input;
+    async streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
+      const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
       const given = job_metadata?.client_request_id;
       const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
-      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_metadata: { ...job_metadata, client_request_id: clientRequestId } };
+      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type, job_metadata: { ...job_metadata, client_request_id: clientRequestId } };
       return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, idleTimeoutMs, clientRequestId }, opts);
     },
     /** Finds the job a single-shot stream created, through the team jobs list (newest first). */

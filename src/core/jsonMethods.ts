@@ -47,7 +47,7 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
     getJob: (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", `/api/jobs/${enc(jobId)}`, undefined, opts, (j) => toJob(j, "getJob")),
 
     /** E3: one call inside a job. */
-    llmCall: (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
+    llmCall: async (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
       call<T.LLMCallResult>("llmCall", "POST", `/api/jobs/${enc(jobId)}/llm-call`, llmBody(input, "llmCall"), opts, (j) => {
         const r = expectObject(j, ["response", "metadata"], "llmCall");
         expectObject(r.response, ["content"], "llmCall");
@@ -55,9 +55,9 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
       }),
 
     /** E5: create, call and complete in one request (charged once on success). */
-    createAndCall: (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
-      const { team_id = teamId, job_metadata, ...rest } = input;
-      const body = { ...llmBody(rest, "createAndCall"), team_id, job_metadata: { client_request_id: randomId(), ...job_metadata } };
+    createAndCall: async (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
+      const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
+      const body = { ...llmBody(rest, "createAndCall"), team_id, job_type, job_metadata: { client_request_id: randomId(), ...job_metadata } };
       return call<T.CreateAndCallResult>("createAndCall", "POST", "/api/jobs/create-and-call", body, opts, (j) => {
         const r = withDates<T.CreateAndCallResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "response", "costs"], "createAndCall");
         return { ...r, costs: toCosts(r.costs, "createAndCall") };

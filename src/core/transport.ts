@@ -19,6 +19,8 @@ export interface TransportConfig {
   retryPosts: boolean;
   idempotencyKeys: boolean;
   random: () => number;
+  /** Replaces the policy's backoff (not Retry-After handling's cap): custom schedules, fast tests. */
+  delay?: (attempt: number, error: SaaSLLMError) => number;
 }
 
 export interface RequestSpec {
@@ -52,6 +54,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
   const idempotencyKey = spec.method !== "GET" && config.idempotencyKeys ? (spec.idempotencyKey ?? randomId()) : undefined;
   const where = { endpoint: spec.endpoint, requestId };
   let refreshed = false;
+  let freshKey: string | undefined;
   let failures = 0;
   for (let attempt = 1; ; attempt++) {
     if (spec.signal?.aborted) throw abortError(where, spec.signal.reason);
@@ -66,7 +69,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
     let key: string | undefined;
     config.hub.emit({ type: "request", ...where, attempt, at: startedAt, method: spec.method, path: spec.path });
     try {
-      key = await config.getKey(refreshed);
+      key = freshKey ?? (await config.getKey(false));
       const res = await config.fetch(config.baseUrl + spec.path, {
         method: spec.method,
         headers: headersFor(key, spec, idempotencyKey),
@@ -87,11 +90,14 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       if (error.kind === "unauthorized" && config.canRefreshKey && !refreshed) {
         refreshed = true;
         const fresh = await config.getKey(true).catch(() => undefined);
-        if (fresh && fresh !== key) continue;
+        if (fresh && fresh !== key) {
+          freshKey = fresh;
+          continue;
+        }
       }
       const keptText = spec.stream && error.partialText !== undefined && error.partialText !== "";
       if (keptText || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
-      const delayMs = retryDelay(failures, error, config.random);
+      const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
       config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status });
       try {

@@ -92,7 +92,8 @@ export interface LLMCallResult {
 }
 
 export interface CreateAndCallInput extends LLMParams {
-  job_type: string;
+  /** @default "chat" */
+  job_type?: string;
   user_id?: string;
   job_metadata?: JsonObject;
   team_id?: string;

@@ -1,0 +1,18 @@
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { createSaaSLLMClient, type SaaSLLMClientOptions } from "../src/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type Simulator, type SimulatorOptions, type SimulatorServer } from "../src/testing/index";
+
+/** A simulator served over a real loopback socket for the whole file, reset before each test. */
+export function useSimulatorServer(options: SimulatorOptions = {}) {
+  const ctx = {} as { simulator: Simulator; server: SimulatorServer; client: (o?: Partial<SaaSLLMClientOptions>) => ReturnType<typeof createSaaSLLMClient> };
+  beforeAll(async () => {
+    ctx.simulator = createSimulator({ seed: 7, ...options });
+    ctx.server = await startSimulatorServer(ctx.simulator);
+    ctx.client = (o = {}) => createSaaSLLMClient({ baseUrl: ctx.server.url, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, random: () => 0.5, ...o });
+  });
+  beforeEach(() => ctx.simulator.reset());
+  afterAll(() => ctx.server.close());
+  return ctx;
+}
+
+export const user = (content: string) => [{ role: "user" as const, content }];

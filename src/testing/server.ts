@@ -35,7 +35,10 @@ export async function startSimulatorServer(simulator: Simulator, { port = 0, hos
     const listener = createRequestListener(
       async (request: Request) => {
         try {
-          return await simulator.fetch(request);
+          const response = await simulator.fetch(request);
+          if (!response.body) return response;
+          const { status, statusText, headers } = response;
+          return new Response(flushBeforeError(response.body, res), { status, statusText, headers });
         } catch (error) {
           // Only a scripted network error or a client abort get here: drop the connection, send nothing.
           req.socket.destroy();
@@ -66,4 +69,34 @@ export async function startSimulatorServer(simulator: Simulator, { port = 0, hos
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * Passes a body through, but when it errors (a scripted reset) waits until the bytes already written
+ * left the process; otherwise destroying the socket would discard them and the client would see a
+ * failed request instead of a body cut mid-stream.
+ */
+function flushBeforeError(body: ReadableStream<Uint8Array>, res: http.ServerResponse): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      } catch (error) {
+        await flushed(res);
+        controller.error(error);
+      }
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+}
+
+async function flushed(res: http.ServerResponse): Promise<void> {
+  // Bounded: a client that stopped reading must not keep the server from closing.
+  for (let i = 0; i < 100 && !res.destroyed; i++) {
+    if (res.writableLength === 0 && (res.socket?.writableLength ?? 0) === 0 && res.headersSent) return;
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
 }

@@ -1,0 +1,11 @@
+"use client";
+export { ErrorBanner } from "./ErrorBanner";
+export { TeamStatusBanner } from "./TeamStatusBanner";
+export { StreamStatus } from "./StreamStatus";
+export { RetryButton } from "./RetryButton";
+export { FieldErrorList } from "./FieldErrorList";
+export { useCountdown } from "./useCountdown";
+export type { ErrorBannerProps, ErrorBannerHandlers } from "./ErrorBanner";
+export type { TeamStatusBannerProps, TeamStatusView } from "./TeamStatusBanner";
+export type { StreamStatusProps } from "./StreamStatus";
+export type { RetryButtonProps } from "./RetryButton";

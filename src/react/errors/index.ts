@@ -1,0 +1,11 @@
+"use client";
+export { toErrorState } from "./toErrorState";
+export { errorStateOf } from "./errorStateOf";
+export { useErrorState } from "./useErrorState";
+export { LLMErrorBoundary } from "./LLMErrorBoundary";
+export { useCredits, creditsQueryKey } from "./useCredits";
+export { ERROR_COPY } from "./errorCopy";
+export type { ErrorState, ErrorStateName, ErrorAction } from "./errorStateTypes";
+export type { ErrorCopy } from "./errorCopy";
+export type { LLMErrorBoundaryProps, LLMErrorFallbacks, LLMFallbackProps, LLMResetDetails } from "./LLMErrorBoundaryTypes";
+export type { UseCreditsOptions } from "./useCredits";

@@ -1,0 +1,56 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { retryDelay, shouldRetry } from "../../core/retry";
+import type { CreditBalance } from "../../core/types";
+import { useSaaSLLMContext } from "../SaaSLLMProvider";
+
+/** Options of {@link useCredits}. */
+export interface UseCreditsOptions {
+  /** At or below this many credits, `isLow` is true. @default 5 */
+  lowThreshold?: number;
+  /** Poll the balance every N ms (react-query's `refetchInterval`). @default false */
+  refetchInterval?: number | false;
+  /** @default true */
+  enabled?: boolean;
+}
+
+/** The query key of the balance, so you can invalidate it after a top-up. */
+export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamId] as const;
+
+/**
+ * The team's credit balance (E13), with `isLow` / `isOut` flags, so a screen can warn before a call.
+ * The upstream server never refuses a call for lack of credits (api-contract §5.4), so this is the
+ * reliable way to learn it: when the balance is out, the team-status store says `out-of-credits` too,
+ * and `<TeamStatusBanner>` shows it; a positive balance clears that again.
+ *
+ * @example
+ * const { creditsRemaining, isLow, isOut } = useCredits({ lowThreshold: 10, refetchInterval: 60_000 });
+ * if (isOut) return <BuyCredits />;
+ * return isLow ? <p>Only {creditsRemaining} credits left</p> : null;
+ */
+export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions = {}) {
+  const { client, teamStatus } = useSaaSLLMContext();
+  const query = useQuery<CreditBalance>({
+    queryKey: creditsQueryKey(client.teamId),
+    // react-query retries with the core policy; the client's own retries would double them.
+    queryFn: ({ signal }) => client.getCreditBalance({ signal, retry: false }),
+    retry: (failures, error) => shouldRetry(failures, error),
+    retryDelay: (attempt, error) => retryDelay(attempt, error),
+    refetchInterval,
+    enabled,
+  });
+  const creditsRemaining = query.data?.credits_remaining;
+  const isOut = creditsRemaining !== undefined && creditsRemaining <= 0;
+  const isLow = creditsRemaining !== undefined && creditsRemaining <= lowThreshold;
+
+  useEffect(() => {
+    if (creditsRemaining === undefined) return;
+    const { status } = teamStatus.getState();
+    // Only move between ok and out-of-credits: a suspension or a rejected key is a stronger signal.
+    if (isOut && status === "ok") teamStatus.setState({ status: "out-of-credits", endpoint: "getCreditBalance", since: Date.now(), creditsRemaining });
+    else if (!isOut && status === "out-of-credits") teamStatus.setState({ status: "ok", endpoint: "getCreditBalance", since: Date.now(), creditsRemaining });
+    else teamStatus.setState({ creditsRemaining });
+  }, [creditsRemaining, isOut, teamStatus]);
+
+  return { ...query, balance: query.data, creditsRemaining, isLow, isOut };
+}

@@ -29,6 +29,23 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
   let last: Run | null = null;
   let inFlight: { jobId: string | null; clientRequestId: string | null; singleShot: boolean } | null = null;
 
+  // Requests asked for in the same tick are coalesced (the last wins): StrictMode's double effect, or
+  // send() called twice by one handler, sends a single request.
+  let queued: { next: Run; done: Promise<void> } | null = null;
+  function schedule(next: Run): Promise<void> {
+    if (queued) {
+      queued.next = next;
+      return queued.done;
+    }
+    const entry = { next, done: Promise.resolve() };
+    queued = entry;
+    entry.done = Promise.resolve().then(() => {
+      queued = null;
+      return run(entry.next);
+    });
+    return entry.done;
+  }
+
   async function run(next: Run): Promise<void> {
     const gen = ++generation;
     controller?.abort();
@@ -116,11 +133,11 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
     send(input: string | ChatMessage[]): Promise<void> {
       const current = store.getState().messages;
       const conversation = typeof input === "string" ? [...current, { role: "user", content: input }] : input;
-      return run({ conversation, request: strip(conversation), base: "" });
+      return schedule({ conversation, request: strip(conversation), base: "" });
     },
     /** Starts the last answer over; the partial text is replaced, never duplicated. */
     retry(): Promise<void> {
-      return last ? run({ ...last }) : Promise.resolve();
+      return last ? schedule({ ...last }) : Promise.resolve();
     },
     /** Sends the conversation with the partial answer and asks the model to go on; new text is appended. */
     continue(): Promise<void> {
@@ -128,12 +145,13 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       if (!last || !text) return this.retry();
       const before = messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages;
       const prompt = getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT;
-      return run({ conversation: before, request: [...strip(before), { role: "assistant", content: text }, { role: "user", content: prompt }], base: text });
+      return schedule({ conversation: before, request: [...strip(before), { role: "assistant", content: text }, { role: "user", content: prompt }], base: text });
     },
     stop(): void {
       controller?.abort();
     },
     reset(): void {
+      queued = null;
       generation++;
       controller?.abort();
       last = null;
@@ -141,6 +159,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
     },
     /** Unmount: abort the request and close any job it would leave open. */
     dispose(): void {
+      queued = null;
       if (!controller || controller.signal.aborted) return;
       const open = inFlight;
       generation++;

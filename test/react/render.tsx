@@ -1,0 +1,18 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render, type RenderOptions } from "@testing-library/react";
+import { StrictMode, type ReactElement, type ReactNode } from "react";
+import { SaaSLLMProvider, type SaaSLLMClient } from "../../src/index";
+
+/** Renders inside a fresh QueryClient and a SaaSLLMProvider, like an app would. */
+export function renderWithClient(ui: ReactElement, client: SaaSLLMClient, { strict = false, ...options }: RenderOptions & { strict?: boolean } = {}) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const Wrapper = ({ children }: { children: ReactNode }) => {
+    const tree = (
+      <QueryClientProvider client={queryClient}>
+        <SaaSLLMProvider client={client}>{children}</SaaSLLMProvider>
+      </QueryClientProvider>
+    );
+    return strict ? <StrictMode>{tree}</StrictMode> : tree;
+  };
+  return { queryClient, ...render(ui, { wrapper: Wrapper, ...options }) };
+}

@@ -1,0 +1,218 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Profiler, useEffect, useState } from "react";
+import { describe, expect, it } from "vitest";
+import { createSaaSLLMClient, useChatStream, useChatStreamState, type ChatStreamFinishInfo, type ChatStreamOptions } from "../../src/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer } from "../../src/testing/index";
+import { useSimulatorServer } from "../helpers";
+import { renderWithClient } from "./render";
+
+const REPLY = "Bonjour, café ☕ — 東京 🌸 and more words to stream here. End.";
+
+function Chat(props: Partial<ChatStreamOptions> & { onFinishSpy?: (i: ChatStreamFinishInfo) => void }) {
+  const chat = useChatStream({ model: "chat-fast", ...props, onFinish: props.onFinishSpy });
+  return (
+    <div>
+      <button onClick={() => chat.send("Hello")}>Send</button>
+      <button onClick={chat.stop}>Stop</button>
+      <button onClick={chat.retry}>Retry</button>
+      <button onClick={chat.continue}>Continue</button>
+      <p data-testid="status">{chat.status}</p>
+      <p data-testid="text">{chat.text}</p>
+      <p data-testid="partial">{chat.error?.partialText ?? ""}</p>
+      <ul>{chat.messages.map((m, i) => <li key={i}>{`${m.role}${m.interrupted ? " (interrupted)" : ""}: ${m.content}`}</li>)}</ul>
+    </div>
+  );
+}
+
+const status = () => screen.getByTestId("status").textContent;
+const text = () => screen.getByTestId("text").textContent ?? "";
+
+describe("useChatStream against the simulator over HTTP", () => {
+  const sim = useSimulatorServer({ replyText: REPLY });
+
+  it("streams the answer and ends in done with the conversation", async () => {
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(text()).toBe(REPLY);
+    expect(screen.getByText(`assistant: ${REPLY}`)).toBeTruthy();
+    expect(sim.simulator.ledger.openJobs()).toHaveLength(0);
+  });
+
+  it.each([1, 3, 7])("cut after %i chunks: the partial text stays on screen, status interrupted, error.partialText === text", async (k) => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterChunks: k } });
+    const finishes: ChatStreamFinishInfo[] = [];
+    renderWithClient(<Chat onFinishSpy={(i) => finishes.push(i)} />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("interrupted"));
+    expect(text().length).toBeGreaterThan(0);
+    expect(REPLY.startsWith(text())).toBe(true);
+    expect(screen.getByTestId("partial").textContent).toBe(text());
+    expect(screen.getByText(`assistant (interrupted): ${text()}`)).toBeTruthy();
+    expect(finishes).toEqual([expect.objectContaining({ isInterrupted: true, isDisconnect: true, text: text() })]);
+    // The single-shot job the server left open was found by correlation id and failed.
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
+  });
+
+  it("cut mid-character: no broken character reaches the screen", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterBytes: 700, splitBytes: 5 } });
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("interrupted"));
+    expect(REPLY.startsWith(text())).toBe(true);
+    expect(text()).not.toContain("\uFFFD");
+  });
+
+  it("retry() starts over: the partial answer is replaced, never duplicated", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterChunks: 3 } });
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("interrupted"));
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(text()).toBe(REPLY);
+    expect(screen.getAllByText(/^assistant/)).toHaveLength(1);
+  });
+
+  it("continue() sends the partial answer and appends the continuation", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterChunks: 3 } });
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("interrupted"));
+    const partial = text();
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(text()).toBe(partial + REPLY);
+    const sent = sim.simulator.requestsTo("streamCreateAndCall").at(-1)!.body as { messages: Array<{ role: string; content: string }> };
+    expect(sent.messages.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
+    expect(sent.messages[1]!.content).toBe(partial);
+  });
+
+  it("stop() aborts: status stopped, text kept, onFinish says isAbort", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 40 } });
+    const finishes: ChatStreamFinishInfo[] = [];
+    renderWithClient(<Chat onFinishSpy={(i) => finishes.push(i)} />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(text().length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole("button", { name: "Stop" }));
+    await waitFor(() => expect(status()).toBe("stopped"));
+    expect(REPLY.startsWith(text())).toBe(true);
+    expect(finishes[0]).toMatchObject({ isAbort: true, isError: false });
+  });
+
+  it("non-retryable status: sent once, status error; a 503 before the first token is retried", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { status: 403, detail: "Team access is paused. Please contact support." });
+    renderWithClient(<Chat />, sim.client({ retry: { delay: () => 5 } }));
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("error"));
+    expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1);
+
+    sim.simulator.script.next("streamCreateAndCall", { status: 503, detail: "busy" }, { times: 2 });
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(4);
+  });
+
+  it("unmount mid-stream aborts the request and fails the job; no React warnings", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 50 } });
+    function Toggle() {
+      const [show, setShow] = useState(true);
+      return (
+        <>
+          <button onClick={() => setShow(false)}>Close</button>
+          {show && <Chat />}
+        </>
+      );
+    }
+    renderWithClient(<Toggle />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(text().length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
+    const job = sim.simulator.ledger.jobs()[0]!;
+    expect(job.status).toBe("FAILED");
+    expect(sim.simulator.ledger.charges()).toBe(0);
+  });
+
+  it("StrictMode never doubles a request", async () => {
+    function AutoChat() {
+      const chat = useChatStream({ model: "chat-fast" });
+      return (
+        <>
+          <button onClick={() => chat.send("Hi")}>Send</button>
+          <p data-testid="status">{chat.status}</p>
+        </>
+      );
+    }
+    renderWithClient(<AutoChat />, sim.client(), { strict: true });
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1);
+  });
+
+  it("two components share one stream by id; a status-only reader does not re-render per token", async () => {
+    let statusRenders = 0;
+    function Writer() {
+      const chat = useChatStream({ model: "chat-fast", id: "shared" });
+      return <button onClick={() => chat.send("Hi")}>Send</button>;
+    }
+    function Reader() {
+      const t = useChatStreamState("shared", (s) => s.text);
+      return <p data-testid="text">{t}</p>;
+    }
+    function Badge() {
+      statusRenders++;
+      const s = useChatStreamState("shared", (x) => x.status);
+      return <p data-testid="status">{s}</p>;
+    }
+    sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 5 } });
+    renderWithClient(<><Writer /><Reader /><Badge /></>, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(text()).toBe(REPLY);
+    // idle -> connecting -> streaming -> done: a handful of renders, not one per chunk
+    expect(statusRenders).toBeLessThanOrEqual(5);
+  });
+
+  it("throttling: 2,000 tokens produce commits bounded by elapsed frames, and the exact final text", async () => {
+    const big = Array.from({ length: 2000 }, (_, i) => `w${i}é `).join("");
+    const bigSim = createSimulator({ replyText: big, tokenDelayMs: 1 });
+    const server = await startSimulatorServer(bigSim);
+    try {
+      let commits = 0;
+      const client = createSaaSLLMClient({ baseUrl: server.url, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY });
+      renderWithClient(
+        <Profiler id="chat" onRender={() => commits++}>
+          <Chat />
+        </Profiler>,
+        client,
+      );
+      await userEvent.click(screen.getByRole("button", { name: "Send" }));
+      commits = 0;
+      const started = performance.now();
+      await waitFor(() => expect(status()).toBe("done"), { timeout: 15_000 });
+      const elapsed = performance.now() - started;
+      // jsdom's requestAnimationFrame runs at 60 Hz: one commit per frame at most, plus the terminal ones.
+      const frames = Math.ceil(elapsed / (1000 / 60)) + 3;
+      expect(text()).toBe(big);
+      expect(bigSim.requestsTo("streamCreateAndCall")[0]).toBeTruthy();
+      expect(commits).toBeLessThanOrEqual(frames);
+      console.info(`[throttle] 2000 tokens in ${Math.round(elapsed)} ms: ${commits} commits (frame budget ${frames})`);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("StrictMode: a send from a mount effect still sends one request", async () => {
+    function AutoSend() {
+      const chat = useChatStream({ model: "chat-fast" });
+      useEffect(() => chat.send("Hi"), []); // eslint-disable-line react-hooks/exhaustive-deps
+      return <p data-testid="status">{chat.status}</p>;
+    }
+    renderWithClient(<AutoSend />, sim.client(), { strict: true });
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1);
+  });
+});

@@ -10,11 +10,15 @@ export function authenticate(state: SimState, header: string | null): SimTeam | 
   if (!header || header.trim() === "") return detailResponse(401, MISSING);
   const parts = header.trim().split(/\s+/);
   if (parts.length !== 2 || parts[0]?.toLowerCase() !== "bearer") return detailResponse(401, BAD_FORMAT);
-  const token = parts[1];
-  const team = [...state.teams.values()].find((t) => t.virtualKey !== null && t.virtualKey === token);
+  const team = teamOfToken(state, parts[1]);
   if (!team) return detailResponse(401, "Invalid API key");
   if (team.status !== "active") return detailResponse(403, `Team access is ${team.status}. Please contact support.`);
   return team;
+}
+
+/** The team whose key is exactly `token` (case-sensitive), if any. */
+export function teamOfToken(state: SimState, token: string | undefined): SimTeam | undefined {
+  return [...state.teams.values()].find((t) => t.virtualKey !== null && t.virtualKey === token);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** The simulator: one Fetch-API handler over the in-memory model (see api-contract.md). */
 import type { EndpointName } from "../core/endpoints";
-import { authenticate, checkRateLimit } from "./auth";
+import { authenticate, checkRateLimit, teamOfToken } from "./auth";
 import { DEMO_TEAM_ID } from "./constants";
 import { createFaultQueue, isDelayFault, isNetworkFault, isRawFault, isSimulatedNetworkError, isStreamFault, simulatedNetworkError } from "./faults";
 import { BODY_ENDPOINTS, HANDLERS } from "./handlers/index";
@@ -51,9 +51,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (route.endpoint === "health") return jsonResponse(200, { status: "healthy", service: "saas-llm-api" });
     const body = BODY_ENDPOINTS.has(route.endpoint) ? parseBody(text, request.headers.get("content-type")) : ({ kind: "missing" } as const);
     if (body.kind === "invalid") return detailResponse(422, [jsonInvalid(body.text, body.error)]);
-    const team = authenticate(state, request.headers.get("authorization"));
+    const header = request.headers.get("authorization");
+    const team = authenticate(state, header);
+    // The log names the key's team even when that team is then refused (suspended, paused).
+    const keyTeam = team instanceof Response ? teamOfToken(state, header?.trim().split(/\s+/)[1]) : team;
+    if (keyTeam) record.teamId = keyTeam.teamId;
     if (team instanceof Response) return team;
-    record.teamId = team.teamId;
     const limited = checkRateLimit(state, team, Date.now());
     if (limited) return limited;
     const handler = HANDLERS[route.endpoint];
@@ -64,7 +67,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     get preset() {
       return state.preset;
     },
-    async fetch(request) {
+    async fetch(input, init) {
+      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
       if (request.signal.aborted) throw request.signal.reason;
       try {
         return await handle(request);

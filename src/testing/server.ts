@@ -1,6 +1,8 @@
-/** A real HTTP server on loopback serving a simulator (Node only: imports node:http). */
-import * as http from "node:http";
-import { createRequestListener } from "@remix-run/node-fetch-server";
+/**
+ * A real HTTP server on loopback serving a simulator (Node only). `node:http` and the fetch-server
+ * adapter are imported lazily, so a browser bundle that imports the testing entry does not load them.
+ */
+import type * as http from "node:http";
 import type { Simulator } from "./types";
 
 /** A running simulator server. */
@@ -30,7 +32,9 @@ export interface SimulatorServerOptions {
  * await server.close();
  */
 export async function startSimulatorServer(simulator: Simulator, { port = 0, host = "127.0.0.1" }: SimulatorServerOptions = {}): Promise<SimulatorServer> {
-  const server = http.createServer((req, res) => {
+  const { createServer } = await import("node:http");
+  const { createRequestListener } = await import("@remix-run/node-fetch-server");
+  const server = createServer((req, res) => {
     // One listener per request, so the handler can reach this request's socket.
     const listener = createRequestListener(
       async (request: Request) => {

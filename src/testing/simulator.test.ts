@@ -51,6 +51,7 @@ describe("routing and auth (§2)", () => {
     );
     sim.team().resume();
     expect((await call(sim, "GET", "/api/credits/teams/team-demo/balance")).status).toBe(200);
+    expect(sim.requests.map((r) => r.teamId)).toEqual(["team-demo", "team-demo", "team-demo"]);
   });
 
   test("revoked and rotated keys", async () => {
@@ -161,6 +162,14 @@ describe("endpoint errors (§5.1)", () => {
     const doc = createSimulator();
     await createJob(doc);
     expect((await call(doc, "GET", "/api/teams/team-demo/jobs?status=pending")).json.total).toBe(1);
+  });
+});
+
+describe("fetch signature", () => {
+  test("accepts (url, init) like fetch, so it can be a client's fetch", async () => {
+    const sim = createSimulator();
+    const res = await sim.fetch("http://sim.test/api/teams/team-demo/jobs", { headers: { authorization: AUTH } });
+    expect(res.status).toBe(200);
   });
 });
 

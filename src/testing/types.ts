@@ -161,15 +161,18 @@ export interface SimLedger {
 
 /** An in-memory SaaS LiteLLM API. */
 export interface Simulator {
-  /** The whole API. Rejects only for a scripted network error (TypeError) or an aborted request. */
-  fetch(request: Request): Promise<Response>;
+  /**
+   * The whole API, with `fetch`'s signature (so it can be passed as a client's `fetch`). Rejects only for
+   * a scripted network error (TypeError) or an aborted request (the signal's reason), like `fetch`.
+   */
+  fetch(input: Request | string | URL, init?: RequestInit): Promise<Response>;
   readonly preset: SimPreset;
   /** Every request received, in order. */
   requests: RecordedRequest[];
   requestsTo(endpoint: EndpointName): RecordedRequest[];
   clearRequests(): void;
   script: FaultScript;
-  /** @default DEMO_TEAM_ID */
+  /** Controls for a team (default `DEMO_TEAM_ID`); throws for a team the simulator does not have. */
   team(teamId?: string): TeamControl;
   ledger: SimLedger;
   /** Back to the initial state; faults and the request log are cleared. */

@@ -5,7 +5,8 @@ import { creditGate, finishJob, insertJob, recordCall, resolveModel } from "../m
 import { detailResponse, internalServerError, jsonResponse } from "../responses";
 import { FINISH_REASON } from "../sse";
 import { stamp } from "../time";
-import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS, validateBody } from "../validation";
+import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS } from "../schemas";
+import { validateBody } from "../validation";
 
 /** E3: PENDING→IN_PROGRESS happens before the model check, so a 403 still starts the job (§7.1). */
 export const llmCall: Handler = (ctx) => {

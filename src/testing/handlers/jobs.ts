@@ -5,7 +5,8 @@ import { chargeCompletion, jobCosts } from "../ledger";
 import { insertJob } from "../modelCall";
 import { detailResponse, internalServerError, jsonResponse } from "../responses";
 import { stamp } from "../time";
-import { COMPLETE_FIELDS, CREATE_JOB_FIELDS, METADATA_FIELDS, validateBody } from "../validation";
+import { COMPLETE_FIELDS, CREATE_JOB_FIELDS, METADATA_FIELDS } from "../schemas";
+import { validateBody } from "../validation";
 
 /** E2: a PENDING job. Over-long `job_type`/`user_id` overflow the DB column: 500 plain text. */
 export const createJob: Handler = (ctx) => {

@@ -9,7 +9,8 @@ import { providerEvents } from "../sse";
 import { createSseBody, SSE_HEADERS } from "../sseBody";
 import { planStream, type PlanOutcome } from "../streamPlan";
 import type { SimProvider } from "../types";
-import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS, validateBody } from "../validation";
+import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS } from "../schemas";
+import { validateBody } from "../validation";
 import { tooLong } from "./calls";
 
 type EndOutcome = PlanOutcome | { kind: "aborted" };

@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useStore } from "zustand";
 import { retryDelay, shouldRetry } from "../core/retry";
@@ -80,6 +80,13 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
     retry: shouldRetry,
     retryDelay,
   });
+
+  // The record stops polling once closed: read it once more so it shows the final status.
+  const queryClient = useQueryClient();
+  const closed = state.status === "completed" || state.status === "failed";
+  useEffect(() => {
+    if (closed && state.jobId) void queryClient.invalidateQueries({ queryKey: saasLLMKeys.job(state.jobId) });
+  }, [closed, state.jobId, queryClient]);
 
   const error = state.status === "error" ? state.error : null;
   const throwOnError = options.throwOnError;

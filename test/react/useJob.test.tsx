@@ -1,0 +1,121 @@
+// @vitest-environment jsdom
+import { act, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { useState } from "react";
+import { describe, expect, it } from "vitest";
+import { useChatStream, useJob, useLLMCall, type UseJobOptions } from "../../src/index";
+import { useSimulatorServer } from "../helpers";
+import { renderWithClient } from "./render";
+
+function JobPanel(props: UseJobOptions & { failCall?: boolean }) {
+  const job = useJob({ jobType: "test", pollIntervalMs: 50, ...props });
+  const llm = useLLMCall({ job, model: "chat-fast", maxRetries: 0 });
+  return (
+    <div>
+      <button onClick={() => void job.start()}>Start</button>
+      <button onClick={() => void llm.call("Hi").catch(() => undefined)}>Call</button>
+      <button onClick={() => void job.complete().catch(() => undefined)}>Complete</button>
+      <button onClick={() => void job.fail("user gave up")}>Fail</button>
+      <p data-testid="status">{job.status}</p>
+      <p data-testid="server-status">{job.job?.status ?? "-"}</p>
+      <p data-testid="answer">{llm.data?.content ?? ""}</p>
+      <p data-testid="credits">{job.costs ? `credit applied: ${job.costs.credit_applied}` : ""}</p>
+    </div>
+  );
+}
+const text = (id: string) => screen.getByTestId(id).textContent;
+
+describe("useJob against the simulator", () => {
+  const sim = useSimulatorServer();
+
+  it("start -> call (creates on demand) -> complete: charged once, record polled then stopped", async () => {
+    renderWithClient(<JobPanel />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Call" }));
+    await waitFor(() => expect(text("answer")).not.toBe(""));
+    expect(text("status")).toBe("active");
+    await waitFor(() => expect(text("server-status")).toBe("in_progress"));
+    await userEvent.click(screen.getByRole("button", { name: "Complete" }));
+    await waitFor(() => expect(text("status")).toBe("completed"));
+    expect(text("credits")).toBe("credit applied: true");
+    // complete twice: never sent twice (the upstream would flip the charge)
+    await userEvent.click(screen.getByRole("button", { name: "Complete" }));
+    const jobId = sim.simulator.ledger.jobs()[0]!.jobId;
+    expect(sim.simulator.requestsTo("completeJob")).toHaveLength(1);
+    expect(sim.simulator.ledger.charges(jobId)).toBe(1);
+    await waitFor(() => expect(text("server-status")).toBe("completed"));
+    const polls = sim.simulator.requestsTo("getJob").length;
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    expect(sim.simulator.requestsTo("getJob").length).toBe(polls);
+  });
+
+  it("a job whose last call failed is completed as failed, with the error message, and not charged", async () => {
+    sim.simulator.script.next("llmCall", { status: 403, detail: "Team 'team-demo' does not have access to model alias 'chat-fast'" });
+    renderWithClient(<JobPanel />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Call" }));
+    await waitFor(() => expect(sim.simulator.requestsTo("llmCall")).toHaveLength(1));
+    await userEvent.click(screen.getByRole("button", { name: "Complete" }));
+    await waitFor(() => expect(text("status")).toBe("failed"));
+    const job = sim.simulator.ledger.jobs()[0]!;
+    expect(job.status).toBe("FAILED");
+    expect(job.errorMessage).toContain("model_access_denied");
+    expect(sim.simulator.ledger.charges()).toBe(0);
+  });
+
+  it("unmounting with the job open completes it as failed; keepOpenOnUnmount leaves it", async () => {
+    function Host({ keep }: { keep: boolean }) {
+      const [show, setShow] = useState(true);
+      return (
+        <>
+          <button onClick={() => setShow(false)}>Leave</button>
+          {show && <JobPanel keepOpenOnUnmount={keep} />}
+        </>
+      );
+    }
+    const first = renderWithClient(<Host keep={false} />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Start" }));
+    await waitFor(() => expect(text("status")).toBe("active"));
+    await userEvent.click(screen.getByRole("button", { name: "Leave" }));
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
+    expect(sim.simulator.ledger.jobs()[0]!.status).toBe("FAILED");
+    first.unmount();
+
+    sim.simulator.reset();
+    renderWithClient(<Host keep />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Start" }));
+    await waitFor(() => expect(text("status")).toBe("active"));
+    await userEvent.click(screen.getByRole("button", { name: "Leave" }));
+    await act(() => new Promise((r) => setTimeout(r, 100)));
+    expect(sim.simulator.ledger.openJobs()).toHaveLength(1);
+  });
+
+  it("StrictMode: one job created, not failed by the simulated unmount", async () => {
+    renderWithClient(<JobPanel />, sim.client(), { strict: true });
+    await userEvent.click(screen.getByRole("button", { name: "Start" }));
+    await waitFor(() => expect(text("status")).toBe("active"));
+    await act(() => new Promise((r) => setTimeout(r, 50)));
+    expect(sim.simulator.requestsTo("createJob")).toHaveLength(1);
+    expect(sim.simulator.requestsTo("completeJob")).toHaveLength(0);
+  });
+
+  it("a stream in a job handle: the interruption is reported and the job is completed as failed", async () => {
+    function StreamInJob() {
+      const job = useJob({ jobType: "chat", pollIntervalMs: false });
+      const chat = useChatStream({ model: "chat-fast", job });
+      return (
+        <>
+          <button onClick={() => chat.send("Hi")}>Send</button>
+          <button onClick={() => void job.complete()}>Complete</button>
+          <p data-testid="status">{chat.status}</p>
+          <p data-testid="job">{job.status}</p>
+        </>
+      );
+    }
+    sim.simulator.script.next("streamLLMCall", { stream: { cutAfterChunks: 2 } });
+    renderWithClient(<StreamInJob />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(text("status")).toBe("interrupted"));
+    await userEvent.click(screen.getByRole("button", { name: "Complete" }));
+    await waitFor(() => expect(text("job")).toBe("failed"));
+    expect(sim.simulator.ledger.jobs()[0]!.status).toBe("FAILED");
+  });
+});

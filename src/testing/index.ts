@@ -1,9 +1,11 @@
-/** `@saas-litellm/react/testing`: the API simulator and its MSW and Node adapters. */
-export { createSimulator } from "./createSimulator";
-export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
-export { createSimulatorHandlers } from "./msw";
-export { startSimulatorServer } from "./server";
-export type {
+/**
+ * `@saas-litellm/react/testing`: an in-memory SaaS LiteLLM API (see api-contract.md) with MSW and
+ * loopback-server adapters. The server adapter loads `node:http` lazily, so browsers can import this entry;
+ * `msw` is imported statically by `createSimulatorHandlers`.
+ */
+import type { SimulatorHandlersOptions } from "./msw";
+import type { SimulatorServer, SimulatorServerOptions } from "./server";
+import type {
   Fault,
   FaultScript,
   RecordedRequest,
@@ -21,5 +23,30 @@ export type {
   StreamFault,
   TeamControl,
 } from "./types";
-export type { SimulatorHandlersOptions } from "./msw";
-export type { SimulatorServer, SimulatorServerOptions } from "./server";
+
+export { createSimulator } from "./createSimulator";
+export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
+export { createSimulatorHandlers } from "./msw";
+export { startSimulatorServer } from "./server";
+
+export type {
+  Fault,
+  FaultScript,
+  RecordedRequest,
+  SimBudgetMode,
+  SimCall,
+  SimJob,
+  SimJobStatus,
+  SimLedger,
+  SimPreset,
+  SimProvider,
+  SimTeamInit,
+  SimTeamStatus,
+  Simulator,
+  SimulatorHandlersOptions,
+  SimulatorOptions,
+  SimulatorServer,
+  SimulatorServerOptions,
+  StreamFault,
+  TeamControl,
+};

@@ -1,21 +1,31 @@
 import { defineConfig } from "vitest/config";
 import react from "@vitejs/plugin-react";
 import dts from "vite-plugin-dts";
+import { readFileSync } from "node:fs";
+import type { Plugin } from "vite";
+
+// The optional stylesheet ships as-is next to the JS (`@saas-litellm/react/styles.css`).
+const copyStyles = (): Plugin => ({
+  name: "copy-styles",
+  generateBundle() {
+    this.emitFile({ type: "asset", fileName: "styles.css", source: readFileSync("src/styles.css", "utf8") });
+  },
+});
 
 // Library build: ESM only, peers and runtime deps stay external, one rolled-up .d.ts per entry.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/, /^@remix-run\//];
 
 export default defineConfig({
-  plugins: [react(), dts({ tsconfigPath: "./tsconfig.build.json", rollupTypes: true })],
+  plugins: [react(), copyStyles(), dts({ tsconfigPath: "./tsconfig.build.json", rollupTypes: true })],
   build: {
     target: "es2022",
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: "src/index.ts", testing: "src/testing/index.ts" },
+      entry: { index: "src/index.ts", testing: "src/testing/index.ts", "testing-msw": "src/testing/mswEntry.ts" },
       formats: ["es"],
     },
-    rollupOptions: { external },
+    rollupOptions: { external, output: { chunkFileNames: "shared-[hash].js" } },
   },
   test: {
     globals: true,

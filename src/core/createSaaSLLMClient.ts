@@ -1,4 +1,5 @@
 import { randomId } from "./abortable";
+import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from "./circuitBreaker";
 import { createEventHub, type ClientEventListener } from "./clientEvents";
@@ -39,13 +40,6 @@ export interface SaaSLLMClientOptions {
   random?: () => number;
 }
 
-export interface CallOptions {
-  signal?: AbortSignal;
-  /** false: no client-side retry for this call (hooks retry through react-query instead). */
-  retry?: boolean;
-  /** Reuse one key across your own retries of the same logical call. */
-  idempotencyKey?: string;
-}
 
 /**
  * Creates a client with one method per client-facing endpoint of the SaaS LiteLLM API.

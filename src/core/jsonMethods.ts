@@ -1,4 +1,5 @@
 import { randomId } from "./abortable";
+import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
@@ -6,11 +7,6 @@ import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } fr
 import { send, type TransportConfig } from "./transport";
 import type * as T from "./types";
 
-interface CallOptions {
-  signal?: AbortSignal;
-  retry?: boolean;
-  idempotencyKey?: string;
-}
 
 const enc = encodeURIComponent;
 

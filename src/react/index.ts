@@ -16,3 +16,5 @@ export type { ChatStreamOptions, ChatStreamFinishInfo } from "./chatStream/chatS
 export type { ChatStreamState, ChatStreamMessage, ChatStreamStore } from "./chatStream/chatStreamStore";
 export type { ChatStreamStatus } from "./chatStreamStatus";
 export type { TeamStatus, TeamStatusState, TeamStatusStore } from "./teamStatusStore";
+export * from "./errors/index";
+export * from "./components/index";

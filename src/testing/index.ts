@@ -1,9 +1,8 @@
 /**
  * `@saas-litellm/react/testing`: an in-memory SaaS LiteLLM API (see api-contract.md) with MSW and
- * loopback-server adapters. The server adapter loads `node:http` lazily, so browsers can import this entry;
- * `msw` is imported statically by `createSimulatorHandlers`.
+ * loopback-server adapters. The server adapter loads `node:http` lazily, so browsers can import this entry.
+ * The MSW handlers live in `@saas-litellm/react/testing/msw`, so `msw` stays an optional peer.
  */
-import type { SimulatorHandlersOptions } from "./msw";
 import type { SimulatorServer, SimulatorServerOptions } from "./server";
 import type {
   Fault,
@@ -26,7 +25,6 @@ import type {
 
 export { createSimulator } from "./createSimulator";
 export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
-export { createSimulatorHandlers } from "./msw";
 export { startSimulatorServer } from "./server";
 
 export type {
@@ -43,7 +41,6 @@ export type {
   SimTeamInit,
   SimTeamStatus,
   Simulator,
-  SimulatorHandlersOptions,
   SimulatorOptions,
   SimulatorServer,
   SimulatorServerOptions,

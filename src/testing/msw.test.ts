@@ -1,6 +1,7 @@
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createSimulator, createSimulatorHandlers } from "./index";
+import { createSimulator } from "./index";
+import { createSimulatorHandlers } from "./mswEntry";
 import { AUTH, MSGS } from "./testKit";
 
 const sim = createSimulator({ preset: "upstream" });

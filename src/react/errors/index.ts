@@ -8,4 +8,4 @@ export { ERROR_COPY } from "./errorCopy";
 export type { ErrorState, ErrorStateName, ErrorAction } from "./errorStateTypes";
 export type { ErrorCopy } from "./errorCopy";
 export type { LLMErrorBoundaryProps, LLMErrorFallbacks, LLMFallbackProps, LLMResetDetails } from "./LLMErrorBoundaryTypes";
-export type { UseCreditsOptions } from "./useCredits";
+export type { UseCreditsResult, UseCreditsOptions } from "./useCredits";

@@ -1,4 +1,5 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, type UseQueryResult } from "@tanstack/react-query";
+import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import { useEffect } from "react";
 import { retryDelay, shouldRetry } from "../../core/retry";
 import type { CreditBalance } from "../../core/types";
@@ -28,9 +29,17 @@ export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamI
  * if (isOut) return <BuyCredits />;
  * return isLow ? <p>Only {creditsRemaining} credits left</p> : null;
  */
-export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions = {}) {
+/** What {@link useCredits} returns: the balance query plus derived flags. */
+export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {
+  balance: CreditBalance | undefined;
+  creditsRemaining: number | undefined;
+  isLow: boolean;
+  isOut: boolean;
+};
+
+export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions = {}): UseCreditsResult {
   const { client, teamStatus } = useSaaSLLMContext();
-  const query = useQuery<CreditBalance>({
+  const query = useQuery<CreditBalance, SaaSLLMError>({
     queryKey: creditsQueryKey(client.teamId),
     // react-query retries with the core policy; the client's own retries would double them.
     queryFn: ({ signal }) => client.getCreditBalance({ signal, retry: false }),

@@ -34,5 +34,6 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     setupFiles: ["test/setup.ts"],
     testTimeout: 20_000,
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts", "src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });

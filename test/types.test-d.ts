@@ -1,0 +1,51 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createSaaSLLMClient,
+  isSaaSLLMError,
+  retryDelay,
+  shouldRetry,
+  toErrorState,
+  useChatStream,
+  useJob,
+  useLLMCall,
+  type ChatStreamStatus,
+  type JobState,
+  type LLMCallData,
+  type SaaSLLMError,
+  type SaaSLLMErrorKind,
+  type StreamCallResult,
+} from "../src/index";
+import type { UseMutationOptions, UseQueryOptions } from "@tanstack/react-query";
+
+describe("public types", () => {
+  it("the retry policy fits react-query's retry and retryDelay", () => {
+    expectTypeOf(shouldRetry).toExtend<Exclude<UseQueryOptions["retry"], boolean | number | undefined>>();
+    expectTypeOf(retryDelay).toExtend<Exclude<UseMutationOptions["retryDelay"], number | undefined>>();
+  });
+
+  it("errors narrow by guard and kind", () => {
+    const e: unknown = null;
+    if (isSaaSLLMError(e)) {
+      expectTypeOf(e).toEqualTypeOf<SaaSLLMError>();
+      expectTypeOf(e.kind).toEqualTypeOf<SaaSLLMErrorKind>();
+      expectTypeOf(e.retryable).toEqualTypeOf<boolean>();
+      expectTypeOf(toErrorState(e).state).toBeString();
+    }
+  });
+
+  it("client methods are typed end to end", () => {
+    const client = createSaaSLLMClient({ baseUrl: "", teamId: "t" });
+    expectTypeOf(client.streamCreateAndCall).returns.resolves.toEqualTypeOf<StreamCallResult>();
+    expectTypeOf(client.getJob).returns.resolves.toHaveProperty("status").toEqualTypeOf<"pending" | "in_progress" | "completed" | "failed" | "cancelled">();
+    // @ts-expect-error model is required
+    void client.llmCall("j", { messages: [] });
+  });
+
+  it("hooks return typed state and stable actions", () => {
+    expectTypeOf(useChatStream).returns.toHaveProperty("status").toEqualTypeOf<ChatStreamStatus>();
+    expectTypeOf(useChatStream).returns.toHaveProperty("send").parameters.toEqualTypeOf<[string | import("../src/index").ChatMessage[]]>();
+    expectTypeOf(useJob).returns.toHaveProperty("state").toEqualTypeOf<JobState>();
+    expectTypeOf(useLLMCall).returns.toHaveProperty("call").returns.resolves.toEqualTypeOf<LLMCallData>();
+    expectTypeOf(useLLMCall).returns.toHaveProperty("error").toEqualTypeOf<SaaSLLMError | null>();
+  });
+});

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createSaaSLLMClient, type SaaSLLMClientOptions } from "../src/index";
+import { createSaaSLLMClient, isSaaSLLMError, type SaaSLLMClientOptions, type SaaSLLMError } from "../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type Simulator, type SimulatorOptions, type SimulatorServer } from "../src/testing/index";
 
 /** A simulator served over a real loopback socket for the whole file, reset before each test. */
@@ -16,3 +16,14 @@ export function useSimulatorServer(options: SimulatorOptions = {}) {
 }
 
 export const user = (content: string) => [{ role: "user" as const, content }];
+
+/** The SaaSLLMError a call rejects with; fails the test if it resolves or rejects with anything else. */
+export async function failureOf(call: Promise<unknown>): Promise<SaaSLLMError> {
+  try {
+    await call;
+  } catch (error) {
+    if (isSaaSLLMError(error)) return error;
+    throw error;
+  }
+  throw new Error("expected the call to fail");
+}

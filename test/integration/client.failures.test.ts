@@ -1,17 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSaaSLLMClient, isSaaSLLMError, type ClientEvent, type SaaSLLMError } from "../../src/index";
+import { createSaaSLLMClient, type ClientEvent } from "../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
-import { useSimulatorServer, user } from "../helpers";
+import { failureOf as fail, useSimulatorServer, user } from "../helpers";
 
-const fail = async (p: Promise<unknown>): Promise<SaaSLLMError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (isSaaSLLMError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a failure");
-};
 const fast = { retry: { delay: () => 5 } };
 
 describe("client over HTTP: failures, retries and what the server received", () => {

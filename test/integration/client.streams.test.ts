@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isSaaSLLMError, type SaaSLLMError } from "../../src/index";
-import { useSimulatorServer, user } from "../helpers";
+import type { SaaSLLMError } from "../../src/index";
+import { failureOf as fail, useSimulatorServer, user } from "../helpers";
 
 const REPLY = "Ünïcødé ok — 東京は晴れ 🌤️ and 🇫🇷 café. Fin.";
-const fail = async (p: Promise<unknown>): Promise<SaaSLLMError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (isSaaSLLMError(e)) return e;
-    throw e;
-  }
-  throw new Error("expected a failure");
-};
 
 describe.each(["documented", "upstream"] as const)("streams over HTTP, %s preset", (preset) => {
   const sim = useSimulatorServer({ preset, replyText: REPLY });

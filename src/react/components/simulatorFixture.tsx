@@ -3,7 +3,6 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { afterEach } from "vitest";
 import { createSaaSLLMClient, type SaaSLLMClient } from "../../core/createSaaSLLMClient";
-import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type Simulator, type SimulatorOptions } from "../../testing/index";
 import { SaaSLLMProvider } from "../SaaSLLMProvider";
 
@@ -21,16 +20,7 @@ export async function startSim(options: SimulatorOptions = {}): Promise<{ simula
   return { simulator, client, url: server.url };
 }
 
-/** The SaaSLLMError a call rejects with; fails the test if it resolves. */
-export async function failureOf(call: Promise<unknown>): Promise<SaaSLLMError> {
-  try {
-    await call;
-  } catch (error) {
-    if (isSaaSLLMError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+export { failureOf } from "../../../test/helpers";
 
 /** App-like wrapper: the app's QueryClient, then our provider. */
 export function withProviders(client: SaaSLLMClient, queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })) {

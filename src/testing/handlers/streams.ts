@@ -2,16 +2,16 @@
 import { CONTEXT_MANAGER_ERROR } from "../constants";
 import { bodyOf, loadJob, type Handler, type HandlerContext } from "../context";
 import { chargeCompletion } from "../ledger";
-import { creditGate, finishJob, insertJob, recordCall, resolveModel } from "../modelCall";
+import { creditGate, finishJob, recordCall, resolveModel } from "../modelCall";
 import { countPromptTokens, replyFor, tokenize } from "../reply";
 import { detailResponse, internalServerError } from "../responses";
 import { providerEvents } from "../sse";
 import { createSseBody, SSE_HEADERS } from "../sseBody";
 import { planStream, type PlanOutcome } from "../streamPlan";
 import type { SimProvider } from "../types";
-import { LLM_CALL_FIELDS, SINGLE_CALL_FIELDS } from "../schemas";
+import { LLM_CALL_FIELDS } from "../schemas";
 import { validateBody } from "../validation";
-import { tooLong } from "./calls";
+import { openSingleCallJob } from "./calls";
 
 type EndOutcome = PlanOutcome | { kind: "aborted" };
 
@@ -21,26 +21,9 @@ type EndOutcome = PlanOutcome | { kind: "aborted" };
  * the documented preset does the same, so a client's own cleanup (completing as failed) is what tests see.
  */
 export const streamCreateAndCall: Handler = (ctx) => {
-  const errors = validateBody(ctx.body, SINGLE_CALL_FIELDS);
-  if (errors.length) return detailResponse(422, errors);
-  const body = bodyOf(ctx);
-  if (body.team_id !== ctx.team.teamId) return detailResponse(403, `API key does not belong to team '${String(body.team_id)}'`);
-  if (tooLong(body)) return internalServerError();
-  const gate = creditGate(ctx.state, ctx.team);
-  if (gate) return gate;
-  const job = insertJob(ctx.state, ctx.team, {
-    jobType: String(body.job_type),
-    userId: (body.user_id as string | null | undefined) ?? null,
-    metadata: (body.job_metadata as Record<string, unknown> | undefined) ?? {},
-    status: "IN_PROGRESS",
-    createdBy: "streamCreateAndCall",
-  });
-  const resolved = resolveModel(ctx.state, ctx.team, String(body.model));
-  if ("denied" in resolved) {
-    job.status = "FAILED";
-    job.errorMessage = resolved.denied;
-    return detailResponse(403, resolved.denied);
-  }
+  const opened = openSingleCallJob(ctx, "streamCreateAndCall");
+  if (opened instanceof Response) return opened;
+  const { job, body, resolved } = opened;
   // The job id is a documented extra; upstream sends it nowhere (§6.3).
   const extra: Record<string, string> = ctx.state.preset === "documented" ? { "x-job-id": job.jobId } : {};
   return streamReply(ctx, resolved.provider, true, undefined, extra, (outcome, reply) => {

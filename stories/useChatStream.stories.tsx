@@ -1,0 +1,60 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useState } from "react";
+import { StreamStatus, useChatStream } from "@saas-litellm/react";
+import { FaultPanel, type FaultAction } from "./support/FaultPanel";
+import { LONG_REPLY } from "./support/replies";
+
+const E6 = "streamCreateAndCall";
+
+const FAULTS: FaultAction[] = [
+  { label: "Cut the stream", run: (sim) => sim.script.next(E6, { stream: { cutAfterChunks: 8 } }) },
+  { label: "Slow tokens", run: (sim) => sim.script.next(E6, { stream: { tokenDelayMs: 250 } }) },
+  { label: "Error event mid-answer", run: (sim) => sim.script.next(E6, { stream: { errorEvent: "Provider overloaded", errorAfterChunks: 5 } }) },
+  { label: "503 before the first token", run: (sim) => sim.script.next(E6, { status: 503 }) },
+];
+
+/** A live chat answer: send, stop, retry, continue, with the simulator's stream faults one click away. */
+function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with backoff" }: { model?: string; prompt?: string }) {
+  const chat = useChatStream({ model });
+  const [input, setInput] = useState(prompt);
+  return (
+    <div className="demo">
+      <div className="demo__row">
+        <label>
+          Prompt <input type="text" value={input} onChange={(e) => setInput(e.target.value)} />
+        </label>
+        <button type="button" onClick={() => chat.send(input)} disabled={chat.isBusy}>
+          Send
+        </button>
+        <button type="button" onClick={chat.reset}>
+          Clear
+        </button>
+      </div>
+      <pre className="demo__answer" data-testid="answer" aria-label="Answer">
+        {chat.text}
+      </pre>
+      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
+      <p className="demo__meta" data-testid="meta">
+        status: {chat.status} · chunks: {chat.chunkCount} · characters: {chat.text.length}
+      </p>
+      <FaultPanel actions={FAULTS} />
+    </div>
+  );
+}
+
+const meta = {
+  title: "Hooks/useChatStream",
+  component: ChatStreamDemo,
+  parameters: { simulator: { replyText: LONG_REPLY, tokenDelayMs: 25 } },
+  argTypes: { model: { control: "select", options: ["chat-fast", "chat-claude", "chat-gemini"] } },
+  args: { model: "chat-fast", prompt: "Explain retries with backoff" },
+} satisfies Meta<typeof ChatStreamDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Send, then use the fault buttons: the partial text stays on a cut; Retry starts over, Continue appends. */
+export const Live: Story = {};
+
+/** The same stream in the Anthropic event shape (text from `content_block_delta`, ends with `message_stop`). */
+export const AnthropicShape: Story = { args: { model: "chat-claude" } };

@@ -1,4 +1,19 @@
 import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
+import type { SaaSLLMError } from "../../core/SaaSLLMError";
+
+/** The job a stream ran in: a job id we were given, or a single-shot job known by its correlation id. */
+export interface StreamJobTarget {
+  jobId: string | null;
+  clientRequestId: string | null;
+  singleShot: boolean;
+}
+
+/** Completes as failed the job a stream left open (error, cut, unmount). Never throws. */
+export async function failStreamJob(client: SaaSLLMClient, target: StreamJobTarget, error: SaaSLLMError | null): Promise<void> {
+  const message = error ? `${error.kind}: ${error.message}`.slice(0, 900) : "Stream abandoned by the client";
+  if (!target.singleShot && target.jobId) await client.completeJob(target.jobId, { status: "failed", error_message: message }).catch(() => undefined);
+  else await closeOrphanJob(client, target, message);
+}
 
 /**
  * The upstream leaves a single-shot job IN_PROGRESS forever when the client goes away mid-stream, and never

@@ -6,7 +6,7 @@ import { isJobHandle } from "../jobHandle";
 import { DEFAULT_CONTINUE_PROMPT, type ChatStreamOptions } from "./chatStreamOptions";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamStore } from "./chatStreamStore";
 import { createFlushScheduler } from "./frameScheduler";
-import { closeOrphanJob } from "./closeOrphanJob";
+import { failStreamJob } from "./closeOrphanJob";
 
 interface Run {
   /** The conversation shown before the assistant answer. */
@@ -114,19 +114,11 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       });
       if (!aborted) {
         if (isJobHandle(job)) job.reportCallError(error);
-        else if (options.autoFailJob !== false && failed) void failJob(failed, error);
+        else if (options.autoFailJob !== false && failed) void failStreamJob(getClient(), failed, error);
         getOptions().onError?.(error);
       }
       getOptions().onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error });
     }
-  }
-
-  // Jobs that a failed stream leaves open: a job id we were given, or the single-shot job found by correlation id.
-  async function failJob(target: { jobId: string | null; clientRequestId: string | null; singleShot: boolean }, error: SaaSLLMError | null) {
-    const client = getClient();
-    const message = error ? `${error.kind}: ${error.message}`.slice(0, 900) : "Stream abandoned by the client";
-    if (!target.singleShot && target.jobId) await client.completeJob(target.jobId, { status: "failed", error_message: message }).catch(() => undefined);
-    else await closeOrphanJob(client, target, message);
   }
 
   return {
@@ -166,7 +158,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       controller.abort();
       inFlight = null;
       if (store.getState().status === "connecting" || store.getState().status === "streaming") store.setState({ status: "stopped" });
-      if (open && getOptions().autoFailJob !== false && !isJobHandle(getOptions().job)) void failJob(open, null);
+      if (open && getOptions().autoFailJob !== false && !isJobHandle(getOptions().job)) void failStreamJob(getClient(), open, null);
     },
   };
 }

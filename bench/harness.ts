@@ -1,0 +1,91 @@
+import { getHeapStatistics } from "node:v8";
+import { expectedText } from "./workload";
+import { frames } from "./dom";
+
+export interface RunContext {
+  /** Base URL including the delivery and N prefix; append `/api/...`. */
+  base: string;
+  n: number;
+  /** Marks the moment the user would see text: the contender calls it on every commit (or once at the end). */
+  mark(): void;
+}
+export interface RunOutcome {
+  /** The text the user ends up with (the DOM's textContent for React contenders). */
+  text(): string;
+  /** React commits (Profiler onRender), 0 for the floor. */
+  commits: number;
+  /** Unmounts and releases everything. */
+  dispose?(): void;
+}
+export type Contender = (ctx: RunContext) => Promise<RunOutcome>;
+
+export interface ChildResult {
+  ok: boolean;
+  error?: string;
+  wallMs: number;
+  cpuMs: number;
+  commits: number;
+  frames: number;
+  peakHeapDeltaBytes: number;
+  textLength: number;
+}
+
+// Throttled contenders publish their last text up to one throttle window after "done": wait that out,
+// then read what the user ended up with. The wait is idle and costs no CPU worth counting.
+const SETTLE_MS = 150;
+const gc = (globalThis as { gc?: () => void }).gc;
+const heapUsed = () => getHeapStatistics().used_heap_size;
+
+/** Runs one contender once in this (fresh) process and prints one JSON line for bench/run.ts. */
+export async function runChild(contender: Contender): Promise<void> {
+  const base = process.env.BENCH_BASE ?? "";
+  const n = Number(process.env.BENCH_N);
+  const expected = expectedText(n);
+  // Loading undici and opening the keep-alive connection is a fixed cost every contender would pay:
+  // do it before the clock starts so small N measure streaming, not start-up.
+  await fetch(`${base}/warmup`).then((res) => res.arrayBuffer()).catch(() => undefined);
+  gc?.();
+  gc?.();
+  const heap0 = heapUsed();
+  let peak = heap0;
+  // 5 ms is well under one frame; a long synchronous stretch delays samples, but the heap only grows during it.
+  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
+  let lastMark = 0;
+  const frames0 = frames();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result: ChildResult = { ok: false, wallMs: 0, cpuMs: 0, commits: 0, frames: 0, peakHeapDeltaBytes: 0, textLength: 0 };
+  try {
+    const outcome = await contender({ base, n, mark: () => (lastMark = performance.now()) });
+    const doneAt = performance.now();
+    const framesRun = frames() - frames0;
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    const cpu = process.cpuUsage(cpu0);
+    peak = Math.max(peak, heapUsed());
+    const text = outcome.text();
+    // Wall time ends when the final text reached the screen (the last commit), or at resolve for the floor.
+    Object.assign(result, {
+      wallMs: (lastMark > 0 ? lastMark : doneAt) - t0,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      commits: outcome.commits,
+      frames: framesRun,
+      peakHeapDeltaBytes: peak - heap0,
+      textLength: text.length,
+      ok: text === expected,
+    });
+    if (!result.ok) result.error = `wrong text: ${text.length} chars, expected ${expected.length}${firstDiff(text, expected)}`;
+    outcome.dispose?.();
+  } catch (error) {
+    result.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } finally {
+    clearInterval(sampler);
+  }
+  process.stdout.write(`BENCH_RESULT ${JSON.stringify(result)}\n`);
+  process.exit(0);
+}
+
+function firstDiff(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return ` (first difference at ${i})`;
+}

@@ -216,3 +216,18 @@ describe("useChatStream against the simulator over HTTP", () => {
     expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1);
   });
 });
+
+describe("useChatStream: a newer send supersedes a running one", () => {
+  const sim = useSimulatorServer({ replyText: REPLY, tokenDelayMs: 30 });
+  it("aborts the older request and closes its single-shot job; the newer answer completes", async () => {
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(text().length).toBeGreaterThan(0));
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"), { timeout: 10_000 });
+    expect(text()).toBe(REPLY);
+    expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(2);
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
+    expect(sim.simulator.ledger.jobs().map((j) => j.status).sort()).toEqual(["COMPLETED", "FAILED"]);
+  });
+});

@@ -48,7 +48,11 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
 
   async function run(next: Run): Promise<void> {
     const gen = ++generation;
+    // A newer answer supersedes a running one: abort it and close the job it would leave open.
+    const superseded = inFlight;
+    inFlight = null;
     controller?.abort();
+    if (superseded && getOptions().autoFailJob !== false && !isJobHandle(getOptions().job)) void failStreamJob(getClient(), superseded, null);
     const ac = (controller = new AbortController());
     last = next;
     const options = getOptions();

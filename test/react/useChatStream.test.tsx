@@ -100,6 +100,9 @@ describe("useChatStream against the simulator over HTTP", () => {
     await waitFor(() => expect(status()).toBe("stopped"));
     expect(REPLY.startsWith(text())).toBe(true);
     expect(finishes[0]).toMatchObject({ isAbort: true, isError: false });
+    // The single-shot job the stopped answer left open is closed as failed, never charged.
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
+    expect(sim.simulator.ledger.charges()).toBe(0);
   });
 
   it("non-retryable status: sent once, status error; a 503 before the first token is retried", async () => {

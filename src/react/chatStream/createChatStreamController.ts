@@ -120,6 +120,9 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
         if (isJobHandle(job)) job.reportCallError(error);
         else if (options.autoFailJob !== false && failed) void failStreamJob(getClient(), failed, error);
         getOptions().onError?.(error);
+      } else if (failed?.singleShot && options.autoFailJob !== false) {
+        // A stopped single-shot answer is over: the server would keep its job IN_PROGRESS forever.
+        void failStreamJob(getClient(), failed, null);
       }
       getOptions().onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error });
     }

@@ -33,10 +33,10 @@ export const SCENARIOS: Record<ScenarioName, Scenario> = {
   "no-model-access": { label: "No access to the model (403)", arrange: (sim) => sim.team().allowModels(["chat-claude"]) },
   "rate-limited": {
     label: "Rate limited (429, Retry-After 5 s)",
-    arrange: (sim, endpoint) => sim.script.next(endpoint, { status: 429, detail: "Rate limit exceeded", headers: { "Retry-After": "5" } }, { times: 4 }),
+    arrange: (sim, endpoint) => sim.script.next(endpoint, { status: 429, detail: "Rate limit exceeded", headers: { "Retry-After": "5" } }),
   },
-  "service-unavailable": { label: "Service unavailable (503)", arrange: (sim, endpoint) => sim.script.next(endpoint, { status: 503 }, { times: 4 }) },
-  network: { label: "Network down", arrange: (sim, endpoint) => sim.script.next(endpoint, { networkError: true }, { times: 4 }) },
+  "service-unavailable": { label: "Service unavailable (503)", arrange: (sim, endpoint) => sim.script.next(endpoint, { status: 503 }) },
+  network: { label: "Network down", arrange: (sim, endpoint) => sim.script.next(endpoint, { networkError: true }) },
   interrupted: {
     label: "Stream cut mid-answer",
     arrange: (sim, endpoint) => sim.script.next(STREAMS.includes(endpoint) ? endpoint : "streamCreateAndCall", { stream: { cutAfterChunks: 6 } }),

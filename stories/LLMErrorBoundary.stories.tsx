@@ -1,0 +1,81 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useEffect, useRef, useState } from "react";
+import { LLMErrorBoundary, useChatStream, useLLMCall } from "@saas-litellm/react";
+import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
+import { useDemo } from "./support/demo";
+import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
+
+/** A call with `throwOnError`: on mount it asks the model, and a failure goes to the boundary. */
+function AskOnMount({ model, params }: { model: string; params?: Record<string, unknown> }) {
+  const call = useLLMCall({ model, maxRetries: 0, throwOnError: true, params });
+  const { call: ask } = call;
+  useEffect(() => void ask("Say hello to the team"), [ask]);
+  return <p className="demo__meta">{call.data ? `Answer: ${call.data.content}` : "Calling…"}</p>;
+}
+
+/** A stream that hands interruptions to the boundary too. */
+function StreamOnMount({ model }: { model: string }) {
+  const chat = useChatStream({ model, throwOnError: () => true });
+  const { send } = chat;
+  useEffect(() => send("Say hello to the team"), [send]);
+  return <pre className="demo__answer" aria-label="Answer">{chat.text}</pre>;
+}
+
+/** `<LLMErrorBoundary>` around a failing call; its built-in fallback buttons fix the cause and reset. */
+function BoundaryDemo({ scenario }: { scenario: ScenarioName }) {
+  const { simulator } = useDemo();
+  const [model, setModel] = useState("chat-fast");
+  const arranged = useRef(false);
+  if (!arranged.current && simulator) {
+    arranged.current = true;
+    SCENARIOS[scenario].arrange(simulator, scenario === "interrupted" ? "streamCreateAndCall" : "createAndCall");
+  }
+  const [params, setParams] = useState(SCENARIOS[scenario].params);
+  return (
+    <div className="demo">
+      <LLMErrorBoundary
+        resetKeys={[model]}
+        onReset={() => setParams(undefined)}
+        onReauth={({ resetErrorBoundary }) => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), resetErrorBoundary())}
+        onAddCredits={({ resetErrorBoundary }) => (simulator?.team().setCredits(100), resetErrorBoundary())}
+        onChooseModel={() => setModel("chat-claude")}
+      >
+        {scenario === "interrupted" ? <StreamOnMount model={model} /> : <AskOnMount model={model} params={params} />}
+      </LLMErrorBoundary>
+      {simulator ? (
+        <p className="demo__note">
+          Team {simulator.team().status()}, {simulator.team().credits()} credits, model {model}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const meta = {
+  title: "Errors/LLMErrorBoundary",
+  component: BoundaryDemo,
+  tags: ["autodocs"],
+  argTypes: { scenario: { control: "select", options: SCENARIO_NAMES } },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "Hooks with `throwOnError` hand their `SaaSLLMError` to `<LLMErrorBoundary>`, which shows the state's fallback (here the built-in banner). `Try again`, `Sign in again`, `Add credits` and `Choose another model` fix the cause on the simulator and reset the boundary.",
+      },
+    },
+  },
+} satisfies Meta<typeof BoundaryDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const OutOfCredits: Story = { args: { scenario: "out-of-credits" } };
+export const TeamSuspended: Story = { args: { scenario: "team-suspended" } };
+export const TeamPaused: Story = { args: { scenario: "team-paused" } };
+export const ReAuth: Story = { args: { scenario: "re-auth" } };
+export const NoModelAccess: Story = { args: { scenario: "no-model-access" } };
+export const RateLimited: Story = { args: { scenario: "rate-limited" } };
+export const ServiceUnavailable: Story = { args: { scenario: "service-unavailable" } };
+export const Network: Story = { args: { scenario: "network" } };
+export const Interrupted: Story = { args: { scenario: "interrupted" } };
+export const Validation: Story = { args: { scenario: "validation" } };

@@ -1,0 +1,132 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { creditsQueryKey, ErrorBanner, StreamStatus, TeamStatusBanner, useChatStream, useCredits, useJob, useSaaSLLMClient } from "@saas-litellm/react";
+import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
+import { useDemo } from "./support/demo";
+import { LONG_REPLY } from "./support/replies";
+import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
+
+/** One conversation = one job: every answer streams inside it, and ending it charges the job once. */
+function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: string): void; onEnd(): void }) {
+  const { simulator } = useDemo();
+  const job = useJob({ jobType: "chat", pollIntervalMs: false });
+  const chat = useChatStream({ model, job });
+  const [input, setInput] = useState("Explain retries with backoff");
+  const queryClient = useQueryClient();
+  const teamId = useSaaSLLMClient().teamId;
+  const refreshCredits = () => void queryClient.invalidateQueries({ queryKey: creditsQueryKey(teamId) });
+  const again = () => (chat.messages.length ? chat.retry() : chat.send(input));
+  const closed = job.status === "completed" || job.status === "failed";
+  return (
+    <section className="playground__chat" aria-label="Conversation">
+      <ol className="playground__log" aria-label="Messages">
+        {chat.messages.map((m, i) => (
+          <li key={i} className={`playground__msg playground__msg--${m.role}`}>
+            <strong>{m.role === "user" ? "You" : "Assistant"}{m.interrupted ? " (interrupted)" : ""}: </strong>
+            {m.content}
+          </li>
+        ))}
+      </ol>
+      {chat.isBusy || chat.status === "interrupted" ? <pre className="demo__answer" aria-label="Answer">{chat.text}</pre> : null}
+      <StreamStatus status={chat.status} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
+      <ErrorBanner
+        error={chat.status === "error" ? chat.error : null}
+        onRetry={again}
+        onReauth={() => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), again())}
+        onAddCredits={() => (simulator?.team().setCredits(100), refreshCredits(), again())}
+        onChooseModel={() => onModel("chat-claude")}
+      />
+      <form className="playground__form" onSubmit={(e) => (e.preventDefault(), chat.send(input), setInput(""))}>
+        <label className="demo__row" style={{ flex: 1 }}>
+          <span>Message</span>
+          <input type="text" value={input} onChange={(e) => setInput(e.target.value)} disabled={closed} style={{ flex: 1 }} />
+        </label>
+        <button type="submit" disabled={chat.isBusy || closed || !input.trim()}>Send</button>
+      </form>
+      <div className="demo__row">
+        <button type="button" disabled={!job.isActive || chat.isBusy} onClick={() => void job.complete().then(refreshCredits)}>
+          End conversation
+        </button>
+        <button type="button" onClick={onEnd}>New conversation</button>
+        <span className="demo__meta">Job {job.jobId ? job.jobId.slice(0, 8) : "not started"} · {job.status}</span>
+      </div>
+      {job.costs ? (
+        <p className="demo__meta" data-testid="job-costs">
+          Job cost: {job.costs.total_calls} calls, {job.costs.total_tokens} tokens, ${job.costs.total_cost_usd.toFixed(6)}, credit {job.costs.credit_applied ? "charged" : "not charged"}.
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Credits and the scenario switcher. */
+function SidePanel({ model, onModel }: { model: string; onModel(m: string): void }) {
+  const { simulator } = useDemo();
+  const credits = useCredits({ lowThreshold: 20, refetchInterval: 3000 });
+  const [scenario, setScenario] = useState<ScenarioName>("interrupted");
+  const [armed, setArmed] = useState<string | null>(null);
+  return (
+    <aside className="playground__side" aria-label="Costs and scenarios">
+      <h3>Credits</h3>
+      <p className="demo__meta" data-testid="credits">
+        {credits.creditsRemaining === undefined ? "…" : `${credits.creditsRemaining} remaining${credits.isOut ? " — out" : credits.isLow ? " — low" : ""}`}
+      </p>
+      <label className="demo__row">
+        Model
+        <select value={model} onChange={(e) => onModel(e.target.value)}>
+          <option value="chat-fast">chat-fast (OpenAI shape)</option>
+          <option value="chat-claude">chat-claude (Anthropic shape)</option>
+          <option value="chat-gemini">chat-gemini (Gemini shape)</option>
+        </select>
+      </label>
+      {simulator ? (
+        <>
+          <h3>Scenario</h3>
+          <label className="demo__row">
+            Fault
+            <select value={scenario} onChange={(e) => setScenario(e.target.value as ScenarioName)}>
+              {SCENARIO_NAMES.filter((n) => n !== "validation").map((n) => (
+                <option key={n} value={n}>{SCENARIOS[n].label}</option>
+              ))}
+            </select>
+          </label>
+          <div className="demo__row">
+            <button type="button" onClick={() => (SCENARIOS[scenario].arrange(simulator, "streamLLMCall"), setArmed(SCENARIOS[scenario].label))}>Apply to next answer</button>
+            <button type="button" onClick={() => (simulator.reset(), setArmed(null), void credits.refetch())}>Reset simulator</button>
+          </div>
+          <p className="demo__note" role="status">{armed ? `Armed: ${armed}` : "Healthy: answers succeed."}</p>
+        </>
+      ) : (
+        <p className="demo__note">Real server through the /llm proxy.</p>
+      )}
+    </aside>
+  );
+}
+
+/** A small chat app: job per conversation, streaming answers, costs and credits, and every failure one click away. */
+function Playground() {
+  const [model, setModel] = useState("chat-fast");
+  const [conversation, setConversation] = useState(1);
+  return (
+    <div className="demo" style={{ maxWidth: "60rem" }}>
+      <h2>SaaS LiteLLM chat</h2>
+      <TeamStatusBanner onAddCredits={() => undefined} onReauth={() => undefined} />
+      <div className="playground">
+        <Conversation key={conversation} model={model} onModel={setModel} onEnd={() => setConversation((n) => n + 1)} />
+        <SidePanel model={model} onModel={setModel} />
+      </div>
+    </div>
+  );
+}
+
+const meta = {
+  title: "Playground",
+  component: Playground,
+  parameters: { simulator: { replyText: LONG_REPLY, tokenDelayMs: 20 } },
+} satisfies Meta<typeof Playground>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const ChatApp: Story = { name: "Chat app" };

@@ -1,0 +1,52 @@
+import type { Meta, StoryObj } from "@storybook/react-vite";
+import { ErrorBanner, TeamStatusBanner, useLLMCall } from "@saas-litellm/react";
+import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
+import { FaultPanel, type FaultAction } from "./support/FaultPanel";
+
+const ADMIN: FaultAction[] = [
+  { label: "Suspend team", run: (sim) => sim.team().suspend() },
+  { label: "Pause team", run: (sim) => sim.team().pause() },
+  { label: "Use up credits", run: (sim) => sim.team().setCredits(0) },
+  { label: "Revoke key", run: (sim) => sim.team().revokeKey() },
+  { label: "Restore team", run: (sim) => (sim.team().resume(), sim.team().setCredits(100), sim.team().rotateKey(DEMO_VIRTUAL_KEY)) },
+];
+
+/** The banner sits at the top of the app; any call anywhere that learns the team's status updates it. */
+function TeamStatusDemo() {
+  const call = useLLMCall({ model: "chat-fast", maxRetries: 0 });
+  return (
+    <div className="demo">
+      <TeamStatusBanner onReauth={() => undefined} onAddCredits={() => undefined} />
+      <div className="demo__row">
+        <button type="button" onClick={() => void call.call("Hello")} disabled={call.isPending}>
+          Make a call
+        </button>
+        <span className="demo__meta" role="status">
+          {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? "The call failed (see its own error below)." : "No call yet."}
+        </span>
+      </div>
+      <ErrorBanner error={call.error} />
+      <FaultPanel actions={ADMIN} />
+    </div>
+  );
+}
+
+const meta = {
+  title: "Errors/TeamStatusBanner",
+  component: TeamStatusDemo,
+  tags: ["autodocs"],
+  parameters: {
+    docs: {
+      description: {
+        component:
+          "`<TeamStatusBanner />` reads the provider's team-status store: suspend the team (as an admin would), make a call, and the banner appears; restore the team and the next successful call clears it.",
+      },
+    },
+  },
+} satisfies Meta<typeof TeamStatusDemo>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Press "Suspend team", then "Make a call". */
+export const ReactsToSuspension: Story = {};

@@ -1,0 +1,96 @@
+/**
+ * `npm run size:report`: min+gzip and min+brotli of each bundle a user would ship, with the largest
+ * inputs from esbuild's metafile. Peers (react, react-dom, react-query) and zustand are external, as in
+ * an app that already has them; eventsource-parser is bundled and counts as ours.
+ * The CI budgets live in .size-limit.json (`npm run size`); this script explains the numbers.
+ */
+import { build, type Metafile } from "esbuild";
+import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const PEERS = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*"];
+
+interface Target {
+  name: string;
+  contents: string;
+  external: string[];
+  budgetBrotli?: number;
+}
+
+const TARGETS: Target[] = [
+  { name: "`@saas-litellm/react` (whole entry)", contents: 'export * from "./src/index.ts";', external: PEERS, budgetBrotli: 6000 },
+  { name: "`useChatStream` alone", contents: 'export { useChatStream } from "./src/react/useChatStream.ts";', external: PEERS, budgetBrotli: 3500 },
+  // What an app needs to stream at all: the hook only reads the client from context.
+  {
+    name: "streaming path: `createSaaSLLMClient` + `SaaSLLMProvider` + `useChatStream`",
+    contents: 'export { createSaaSLLMClient, SaaSLLMProvider, useChatStream } from "./src/index.ts";',
+    external: PEERS,
+  },
+  { name: "`/testing` (simulator, dev only)", contents: 'export * from "./src/testing/index.ts";', external: [...PEERS, "msw", "msw/*", "node:*", "@remix-run/*"] },
+  { name: "AI SDK `useChat` (@ai-sdk/react 3, ai 6)", contents: 'export { useChat } from "@ai-sdk/react";', external: ["react", "react-dom", "react/*", "react-dom/*"] },
+];
+
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
+
+async function measure(target: Target) {
+  const result = await build({
+    stdin: { contents: target.contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    define: { "process.env.NODE_ENV": '"production"' },
+    external: target.external,
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return {
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    largest: largestInputs(result.metafile),
+    folders: byFolder(result.metafile),
+  };
+}
+
+/** Minified bytes each input contributes to the output, largest first. */
+function largestInputs(meta: Metafile, count = 6): string {
+  const output = Object.values(meta.outputs)[0];
+  if (!output) return "";
+  return Object.entries(output.inputs)
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, count)
+    .map(([path, { bytesInOutput }]) => `${path.replace(/^.*node_modules\//, "")} ${(bytesInOutput / 1000).toFixed(1)}`)
+    .join(", ");
+}
+
+/** Minified bytes per source folder (src/core, src/react/errors, a package ...): where a budget goes. */
+function byFolder(meta: Metafile): string {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(meta.outputs))
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const folder = path.includes("node_modules/") ? (path.split("node_modules/").pop()?.split("/")[0] ?? path) : path.split("/").slice(0, -1).join("/");
+      totals.set(folder, (totals.get(folder) ?? 0) + bytesInOutput);
+    }
+  return [...totals].sort((a, b) => b[1] - a[1]).map(([folder, bytes]) => `${folder} ${(bytes / 1000).toFixed(1)}`).join(", ");
+}
+
+const rows = ["| Bundle | min | min+gzip | min+brotli | Budget (brotli) | Largest inputs (min kB) |", "|---|--:|--:|--:|--:|---|"];
+const folders: string[] = [];
+let over = false;
+for (const target of TARGETS) {
+  const m = await measure(target);
+  const budget = target.budgetBrotli === undefined ? "–" : `${kB(target.budgetBrotli)} ${m.brotli <= target.budgetBrotli ? "ok" : "**over**"}`;
+  over ||= target.budgetBrotli !== undefined && m.brotli > target.budgetBrotli;
+  if (target.budgetBrotli !== undefined && m.brotli > target.budgetBrotli) folders.push(`- ${target.name} by folder (min kB): ${m.folders}`);
+  rows.push(`| ${target.name} | ${kB(m.min)} | ${kB(m.gzip)} | ${kB(m.brotli)} | ${budget} | ${m.largest} |`);
+}
+const report = `${rows.join("\n")}\n${folders.length ? `\n${folders.join("\n")}\n` : ""}\nProduced by \`npm run size:report\` (esbuild, minified, ESM, browser; react, react-dom, @tanstack/react-query and zustand external; 1 kB = 1000 B).`;
+console.log(report);
+await writeFile(fileURLToPath(new URL("./results/size.md", import.meta.url)), `# Bundle size\n\n${report}\n`);
+if (over) process.exitCode = 1;

@@ -197,7 +197,10 @@ describe(`chaos: ${SCENARIOS} scenarios through the hooks over HTTP (seed ${SEED
         return new Promise<void>((resolve) => {
           const end = () => {
             s.ended = true;
-            if (!unmounted) (unmounted = true), view.unmount();
+            if (!unmounted) {
+              unmounted = true;
+              view.unmount();
+            }
             resolve();
           };
           s.finish = end;

@@ -9,7 +9,7 @@ function ErrorBannerDemo({ scenario }: { scenario: ScenarioName }) {
   return (
     <div className="demo">
       <ErrorBanner error={s.error} onRetry={s.retry} onReauth={s.reauth} onAddCredits={s.addCredits} onChooseModel={s.chooseModel} onDismiss={s.dismiss} />
-      {s.error?.partialText ? <pre className="demo__answer" aria-label="Partial answer">{s.error.partialText}</pre> : null}
+      {s.error?.partialText ? <pre className="demo__answer" role="region" aria-label="Partial answer">{s.error.partialText}</pre> : null}
       {s.answer !== null ? <p className="demo__meta">Answer: {s.answer}</p> : null}
       {s.pending ? <p className="demo__meta">Calling…</p> : null}
     </div>

@@ -18,7 +18,8 @@ function StreamOnMount({ model }: { model: string }) {
   const chat = useChatStream({ model, throwOnError: () => true });
   const { send } = chat;
   useEffect(() => send("Say hello to the team"), [send]);
-  return <pre className="demo__answer" aria-label="Answer">{chat.text}</pre>;
+  if (chat.status === "done") return <p className="demo__meta">Answer: {chat.text}</p>;
+  return <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre>;
 }
 
 /** `<LLMErrorBoundary>` around a failing call; its built-in fallback buttons fix the cause and reset. */

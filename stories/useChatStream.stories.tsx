@@ -30,7 +30,7 @@ function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with ba
           Clear
         </button>
       </div>
-      <pre className="demo__answer" data-testid="answer" aria-label="Answer">
+      <pre className="demo__answer" role="region" data-testid="answer" aria-label="Answer">
         {chat.text}
       </pre>
       <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />

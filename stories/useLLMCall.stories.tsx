@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
+import { useEffect, useState } from "react";
 import { ErrorBanner, useCountdown, useLLMCall } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
 
@@ -8,11 +9,17 @@ const E5 = "createAndCall";
 function LLMCallDemo({ maxRetries = 3, faults }: { maxRetries?: number; faults: FaultAction[] }) {
   const call = useLLMCall({ model: "chat-fast", maxRetries });
   const waitS = useCountdown(call.nextRetryAt === null ? undefined : Math.max(0, call.nextRetryAt - Date.now()), call.nextRetryAt);
-  const attempt = call.failureCount + 1;
+  // react-query resets failureCount on success; keep the count of the last call to show it.
+  const [failures, setFailures] = useState(0);
+  useEffect(() => {
+    if (call.failureCount > 0) setFailures(call.failureCount);
+  }, [call.failureCount]);
+  const attempt = (call.isPending ? call.failureCount : failures) + 1;
+  const ask = () => (setFailures(0), void call.call("Summarize why retries need backoff"));
   return (
     <div className="demo">
       <div className="demo__row">
-        <button type="button" onClick={() => void call.call("Summarize why retries need backoff")} disabled={call.isPending}>
+        <button type="button" onClick={ask} disabled={call.isPending}>
           Call the model
         </button>
         <button type="button" onClick={call.reset}>
@@ -24,7 +31,7 @@ function LLMCallDemo({ maxRetries = 3, faults }: { maxRetries?: number; faults: 
       </p>
       {call.failureReason && call.isPending ? <p className="demo__meta">Last failure: {call.failureReason.kind} ({call.failureReason.status ?? "no status"})</p> : null}
       {call.data ? <p className="demo__answer">{call.data.content}</p> : null}
-      <ErrorBanner error={call.error} onRetry={() => void call.call("Summarize why retries need backoff")} />
+      <ErrorBanner error={call.error} onRetry={ask} />
       <FaultPanel actions={faults} />
     </div>
   );

@@ -80,7 +80,7 @@ export function recordFigures(name: string, figures: Figures): void {
   const md = [
     "# Reliability suite: figures",
     "",
-    "Written by `npm run test:reliability` (also part of `npm test`). Seeds are fixed, so the figures repeat.",
+    "Written by `npm run test:reliability` (also part of `npm test`). Seeds are fixed; the chaos figures move a little between runs because real sockets and timers decide which request a fault hits.",
     "",
     "| Section | Cases | Failures | Jobs | Leaks |",
     "|---|---|---|---|---|",

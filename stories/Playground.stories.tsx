@@ -28,7 +28,7 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
           </li>
         ))}
       </ol>
-      {chat.isBusy || chat.status === "interrupted" ? <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre> : null}
+      {chat.isBusy ? <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre> : null}
       <StreamStatus status={chat.status} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
       <ErrorBanner
         error={chat.status === "error" ? chat.error : null}

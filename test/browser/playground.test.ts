@@ -20,6 +20,7 @@ describe("Playground: a small chat app on the simulator", () => {
     await page.getByRole("button", { name: "Send" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("interrupted");
     await page.getByText(/Assistant \(interrupted\)/).waitFor();
+    await sb.screenshot(page, "playground-interrupted");
     await page.getByRole("button", { name: "Retry" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
 

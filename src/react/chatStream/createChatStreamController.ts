@@ -76,8 +76,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
         chunkCount++;
         getOptions().onToken?.(event.text);
         scheduler.schedule();
-      } else if (event.type === "usage") store.setState({ usage: event.usage });
-      else if (event.type === "finish") store.setState({ finishReason: event.reason });
+      }
     };
     const assistant = (content: string, interrupted?: boolean): ChatStreamMessage[] => (content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}) }] : []);
     store.setState({ ...initialChatStreamState, status: "connecting", text: next.base, messages: [...next.conversation, ...assistant(next.base)], jobId: store.getState().jobId });

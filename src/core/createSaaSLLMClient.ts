@@ -87,13 +87,19 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
       const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
       const given = job_metadata?.client_request_id;
       const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
-      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type, job_metadata: { ...job_metadata, client_request_id: clientRequestId } };
-      return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, idleTimeoutMs, clientRequestId }, opts);
+      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type };
+      // Each attempt creates a job on the server: tag it, so a retry's leftover job can be told from the answer's.
+      const bodyFor = (attempt: number) => ({ ...body, job_metadata: { ...job_metadata, client_request_id: clientRequestId, client_attempt: attempt } });
+      return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, opts);
     },
-    /** Finds the job a single-shot stream created, through the team jobs list (newest first). */
+    /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
     async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
+      return (await this.findJobsByClientRequestId(clientRequestId, opts))[0] ?? null;
+    },
+    /** Every job created for one single-shot call (one per attempt), newest first. */
+    async findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
       const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50 }, opts);
-      return jobs.find((job) => job.metadata?.client_request_id === clientRequestId) ?? null;
+      return jobs.filter((job) => job.metadata?.client_request_id === clientRequestId);
     },
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,

@@ -21,12 +21,15 @@ export interface StreamCallResult extends ChatStreamResult {
   jobId: string | null;
   /** The correlation id put into the job metadata of single-shot streams. */
   clientRequestId?: string;
+  /** Attempts it took (1 without retries); single-shot attempts are tagged `client_attempt` in job metadata. */
+  attempts: number;
 }
 
 interface StreamSpec {
   endpoint: EndpointName;
   path: string;
   body: unknown;
+  bodyFor?: (attempt: number) => unknown;
   idleTimeoutMs: number;
   jobId?: string;
   clientRequestId?: string;
@@ -35,7 +38,7 @@ interface StreamSpec {
 /** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
 export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
   const { endpoint } = spec;
-  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true }, async (res, ctx) => {
+  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true }, async (res, ctx) => {
     const type = res.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);
@@ -63,7 +66,7 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
     try {
       const result = await readChatStream(res.body, { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets, onEvent });
       end("done");
-      return { ...result, jobId, clientRequestId: spec.clientRequestId };
+      return { ...result, jobId, clientRequestId: spec.clientRequestId, attempts: ctx.attempt };
     } catch (error) {
       end(isSaaSLLMError(error) ? error.kind : "network");
       throw error;

@@ -28,6 +28,8 @@ export interface RequestSpec {
   method: "GET" | "POST" | "PATCH";
   path: string;
   body?: unknown;
+  /** A body per attempt (1-based), e.g. to tag each attempt of a single-shot stream; wins over `body`. */
+  bodyFor?: (attempt: number) => unknown;
   signal?: AbortSignal;
   /** Override the client's retry for this call: false turns it off (hooks retry through react-query). */
   retry?: boolean;
@@ -73,7 +75,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       const res = await config.fetch(config.baseUrl + spec.path, {
         method: spec.method,
         headers: headersFor(key, spec, idempotencyKey),
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        body: body(spec, attempt),
         signal: controller.signal,
       });
       if (!res.ok) throw await classifyResponse(res, { ...where, secrets: [key] });
@@ -112,10 +114,15 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
   }
 }
 
+function body(spec: RequestSpec, attempt: number): string | undefined {
+  const value = spec.bodyFor ? spec.bodyFor(attempt) : spec.body;
+  return value === undefined ? undefined : JSON.stringify(value);
+}
+
 function headersFor(key: string | undefined, spec: RequestSpec, idempotencyKey: string | undefined): Headers {
   const headers = new Headers({ accept: spec.stream ? "text/event-stream" : "application/json" });
   if (key) headers.set("authorization", `Bearer ${key}`);
-  if (spec.body !== undefined) headers.set("content-type", "application/json");
+  if (spec.body !== undefined || spec.bodyFor) headers.set("content-type", "application/json");
   if (idempotencyKey) headers.set("idempotency-key", idempotencyKey);
   return headers;
 }

@@ -212,15 +212,9 @@ describe(`chaos: ${SCENARIOS} scenarios through the hooks over HTTP (seed ${SEED
     }
     // Orphaned single-shot jobs and abandoned jobs are closed asynchronously after unmount or a cut.
     await waitFor(() => expect(sim.ledger.openJobs().map((j) => j.jobId)).toEqual([]), { timeout: 20_000 }).catch(() => undefined);
-    // Known bug (findings.test.tsx): a single-shot stream retried after a cut before its first text leaves
-    // the first attempt's job open. Those are counted apart (same client_request_id as a later job); any
-    // other open job fails the run.
-    const byRequestId = new Map<unknown, number>();
-    for (const j of sim.ledger.jobs()) byRequestId.set(j.metadata?.client_request_id, (byRequestId.get(j.metadata?.client_request_id) ?? 0) + 1);
-    const retryOrphans = sim.ledger.openJobs().filter((j) => j.createdBy === "streamCreateAndCall" && (byRequestId.get(j.metadata?.client_request_id) ?? 0) > 1);
+    // Every job must be closed, including those a retried single-shot attempt left behind (findings.test.tsx).
     const open = sim.ledger
       .openJobs()
-      .filter((j) => !retryOrphans.includes(j))
       .map((j) => `${j.jobId} ${j.status} by ${j.createdBy} calls=${j.calls.length} requests=${sim.requests.filter((r) => r.path.includes(j.jobId)).map((r) => r.endpoint).join(",")} ${typeof j.metadata?.scenario === "number" ? described(scenarios[j.metadata.scenario]!) : ""}`);
     const completes = new Map<string, number>();
     for (const r of sim.requestsTo("completeJob")) {
@@ -235,17 +229,16 @@ describe(`chaos: ${SCENARIOS} scenarios through the hooks over HTTP (seed ${SEED
     const completed = jobs.filter((j) => j.status === "COMPLETED").length;
     console.info(
       `[chaos] seed=${SEED} scenarios=${figures.scenarios} ${JSON.stringify(figures.byKind)} strict=${figures.strict} unmounts=${figures.unmounts} stops=${figures.stops} ` +
-        `jobs=${jobs.length} completed=${completed} failed=${jobs.length - completed - open.length - retryOrphans.length} open=${open.length} retryOrphans(known bug)=${retryOrphans.length} completedTwice=${twice.length} badCharges=${badCharges.length} secretLeaks=${leaks.length}`,
+        `jobs=${jobs.length} completed=${completed} failed=${jobs.length - completed - open.length} open=${open.length} completedTwice=${twice.length} badCharges=${badCharges.length} secretLeaks=${leaks.length}`,
     );
     recordFigures("5-chaos", {
       section: "Chaos through the hooks over HTTP",
       cases: figures.scenarios,
       failures: open.length + twice.length + badCharges.length + leaks.length,
       jobs: jobs.length,
-      leaks: open.length + retryOrphans.length,
+      leaks: open.length,
       notes: [
-        `seed ${SEED}; ${jobs.length} jobs: ${completed} completed (charged once each), ${jobs.length - completed - open.length - retryOrphans.length} failed (charged 0), ${open.length} left open, ${twice.length} completed twice, ${leaks.length} secret leaks`,
-        `${retryOrphans.length} jobs left open by the known single-shot retry bug (see findings.test.tsx), reported but not failing`,
+        `seed ${SEED}; ${jobs.length} jobs: ${completed} completed (charged once each), ${jobs.length - completed - open.length} failed (charged 0), ${open.length} left open, ${twice.length} completed twice, ${leaks.length} secret leaks`,
       ],
     });
     expect(jobs.length).toBeGreaterThanOrEqual(500);

@@ -29,11 +29,10 @@ describe("findings", () => {
     view.unmount();
   });
 
-  // BUG (open): a single-shot stream cut before its first text is retried by the client (same
-  // client_request_id); the first attempt's job, which the server created and left IN_PROGRESS, is never
-  // closed. `it.fails` keeps `npm test` green while the bug exists and turns red once it is fixed:
-  // then drop `.fails`.
-  it.fails("a single-shot stream retried after a cut before the first text leaves no job open", async () => {
+  // Was a bug: a single-shot stream cut before its first text is retried by the client (same
+  // client_request_id); the first attempt's job, which the server left IN_PROGRESS, was never closed.
+  // Each attempt is now tagged `client_attempt`, and the attempts before the answer are failed.
+  it("a single-shot stream retried after a cut before the first text leaves no job open", async () => {
     sim.reset();
     sim.script.next("streamCreateAndCall", { stream: { cutAfterBytes: 5 } });
     const hook: { current?: UseChatStreamResult } = {};

@@ -17,15 +17,19 @@ export async function failStreamJob(client: SaaSLLMClient, target: StreamJobTarg
 
 /**
  * The upstream leaves a single-shot job IN_PROGRESS forever when the client goes away mid-stream, and never
- * tells us its id. We find it by the correlation id we put in its metadata and complete it as failed, but only
- * while it is still open: a job the server already completed (and charged) is left alone.
+ * tells us its id; a retried single-shot stream leaves one such job per failed attempt. We find them by the
+ * correlation id in their metadata and complete them as failed, but only while open: a job the server already
+ * completed (and charged) is left alone. `beforeAttempt` spares the attempt that produced the answer.
  */
-export async function closeOrphanJob(client: SaaSLLMClient, target: { jobId: string | null; clientRequestId: string | null }, message: string): Promise<void> {
+export async function closeOrphanJob(client: SaaSLLMClient, target: { jobId: string | null; clientRequestId: string | null }, message: string, beforeAttempt?: number): Promise<void> {
   try {
-    const job = target.jobId ? await client.getJob(target.jobId, { retry: false }) : target.clientRequestId ? await client.findJobByClientRequestId(target.clientRequestId, { retry: false }) : null;
-    if (job && (job.status === "pending" || job.status === "in_progress")) {
-      await client.completeJob(job.job_id, { status: "failed", error_message: message }, { retry: false });
-    }
+    const jobs = target.clientRequestId
+      ? await client.findJobsByClientRequestId(target.clientRequestId, { retry: false })
+      : target.jobId
+        ? [await client.getJob(target.jobId, { retry: false })]
+        : [];
+    const orphans = jobs.filter((job) => (job.status === "pending" || job.status === "in_progress") && (beforeAttempt === undefined || Number(job.metadata?.client_attempt ?? 0) < beforeAttempt));
+    await Promise.all(orphans.map((job) => client.completeJob(job.job_id, { status: "failed", error_message: message }, { retry: false }).catch(() => undefined)));
   } catch {
     // Best effort: a failure here must not replace the stream's own outcome.
   }

@@ -6,7 +6,7 @@ import { isJobHandle } from "../jobHandle";
 import { DEFAULT_CONTINUE_PROMPT, type ChatStreamOptions } from "./chatStreamOptions";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamStore } from "./chatStreamStore";
 import { createFlushScheduler } from "./frameScheduler";
-import { failStreamJob } from "./closeOrphanJob";
+import { closeOrphanJob, failStreamJob } from "./closeOrphanJob";
 
 interface Run {
   /** The conversation shown before the assistant answer. */
@@ -32,7 +32,9 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
   // Requests asked for in the same tick are coalesced (the last wins): StrictMode's double effect, or
   // send() called twice by one handler, sends a single request.
   let queued: { next: Run; done: Promise<void> } | null = null;
+  let disposed = false;
   function schedule(next: Run): Promise<void> {
+    if (disposed) return Promise.resolve();
     if (queued) {
       queued.next = next;
       return queued.done;
@@ -40,6 +42,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
     const entry = { next, done: Promise.resolve() };
     queued = entry;
     entry.done = Promise.resolve().then(() => {
+      if (queued !== entry || disposed) return;
       queued = null;
       return run(entry.next);
     });
@@ -98,6 +101,8 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       inFlight = null;
       store.setState({ status: "done", text, messages: [...next.conversation, ...assistant(text)], jobId: result.jobId ?? jobId ?? null, clientRequestId, finishReason: result.finishReason, usage: result.usage });
       if (isJobHandle(job)) job.reportCallSuccess();
+      // Attempts retried before the first token each left a job open on the server.
+      if (singleShot && result.attempts > 1) void closeOrphanJob(client, { jobId: null, clientRequestId }, "Retried: superseded by a later attempt", result.attempts);
       getOptions().onFinish?.({ text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null });
     } catch (raw) {
       scheduler.cancel();
@@ -158,6 +163,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
     /** Unmount: abort the request and close any job it would leave open. */
     dispose(): void {
       queued = null;
+      disposed = true;
       if (!controller || controller.signal.aborted) return;
       const open = inFlight;
       generation++;

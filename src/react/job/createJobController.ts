@@ -1,5 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
+import { abortError } from "../../core/errorFactories";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import type { CreateJobInput, JsonObject } from "../../core/types";
 import type { JobHandle } from "../jobHandle";
@@ -21,8 +22,11 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
   let closing: Promise<void> | null = null;
   let closeFailedOnce = false;
   let lastCallError: SaaSLLMError | null = null;
+  let abandoned = false;
 
   async function start(input: Partial<CreateJobInput> = {}): Promise<string> {
+    // After its owner unmounted nothing may open a job that nobody would ever complete.
+    if (abandoned) throw abortError({ endpoint: "createJob" }, "The component that owned the job unmounted");
     const state = store.getState();
     if (state.status === "active") return state.jobId;
     if (creating) return creating;
@@ -44,7 +48,9 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
     return creating;
   }
 
-  function close(status: "completed" | "failed", reason?: string, metadata?: JsonObject): Promise<void> {
+  async function close(status: "completed" | "failed", reason?: string, metadata?: JsonObject): Promise<void> {
+    // complete() while the job is being created completes it once it exists.
+    if (creating) await creating.catch(() => undefined);
     if (closing) return closing;
     const state = store.getState();
     const jobId = state.jobId;
@@ -91,6 +97,7 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
     fail: (reason: string) => close("failed", reason),
     /** Unmount: a job still open (or being created) is completed as failed. */
     abandon: async () => {
+      abandoned = true;
       if (creating) await creating.catch(() => undefined);
       const { status } = store.getState();
       if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted").catch(() => undefined);

@@ -33,21 +33,25 @@ export interface LLMCallData {
   model: string;
   jobId: string | null;
   callId: string | null;
+  /** Attempts this answer took (1 when no retry was needed). */
+  attempts: number;
 }
 
 interface Variables {
   messages: ChatMessage[];
   idempotencyKey: string;
+  /** Shared by every attempt of one call (react-query passes the same variables to each). */
+  attempts: { count: number };
 }
 
 /**
  * One LLM call as a react-query mutation, retried by the API's policy (never 400/401/403/404/422).
- * `retryingInMs` and `failureCount` let a UI say "retrying in 2 s".
+ * `nextRetryAt` and `failureCount` let a UI say "retrying in 2 s"; `data.attempts` says how many it took.
  *
  * @example
  * const summarize = useLLMCall({ model: "chat-fast" });
  * const data = await summarize.call("Summarize: ...");
- * {summarize.retryingInMs !== null && <p>Retrying in {Math.ceil(summarize.retryingInMs / 1000)} s</p>}
+ * {summarize.nextRetryAt !== null && <p>Retrying (attempt {summarize.failureCount + 1})…</p>}
  */
 export function useLLMCall(options: UseLLMCallOptions) {
   const { client } = useSaaSLLMContext();
@@ -56,17 +60,18 @@ export function useLLMCall(options: UseLLMCallOptions) {
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
 
   const mutation = useMutation<LLMCallData, SaaSLLMError, Variables>({
-    mutationFn: async ({ messages, idempotencyKey }) => {
+    mutationFn: async ({ messages, idempotencyKey, attempts }) => {
+      const attempt = ++attempts.count;
       const o = optionsRef.current;
       const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
       const callOptions = { retry: false, idempotencyKey };
       if (o.job === undefined) {
         const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
-        return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null };
+        return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt };
       }
       const jobId = isJobHandle(o.job) ? await o.job.ensureJob() : o.job;
       const r = await client.llmCall(jobId, { ...o.params, model: o.model, messages: full }, callOptions);
-      return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id };
+      return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id, attempts: attempt };
     },
     retry: (failureCount, error) => shouldRetry(failureCount, error, { maxRetries: optionsRef.current.maxRetries ?? 3 }),
     retryDelay: (attempt, error) => {
@@ -97,7 +102,7 @@ export function useLLMCall(options: UseLLMCallOptions) {
     (input: string | ChatMessage[]): Promise<LLMCallData> => {
       const messages = typeof input === "string" ? [{ role: "user", content: input }] : input;
       // One idempotency key per logical call, the same on every retry.
-      const promise = mutateAsync({ messages, idempotencyKey: randomId() });
+      const promise = mutateAsync({ messages, idempotencyKey: randomId(), attempts: { count: 0 } });
       promise.catch(() => undefined); // the error also lives in state; no unhandled rejection if unawaited
       return promise;
     },

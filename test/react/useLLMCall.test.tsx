@@ -13,7 +13,7 @@ function Ask({ maxRetries }: { maxRetries?: number }) {
       <button onClick={() => void llm.call("Hello")}>Ask</button>
       <p data-testid="status">{llm.status}</p>
       <p data-testid="answer">{llm.data?.content ?? ""}</p>
-      <p data-testid="tokens">{llm.data ? `${llm.data.tokensUsed} tokens, job ${llm.data.jobId ? "yes" : "no"}` : ""}</p>
+      <p data-testid="tokens">{llm.data ? `${llm.data.tokensUsed} tokens, job ${llm.data.jobId ? "yes" : "no"}, ${llm.data.attempts} attempt(s)` : ""}</p>
       <p data-testid="error">{llm.error?.kind ?? ""}</p>
       <p data-testid="failures">{llm.failureCount}</p>
       {llm.nextRetryAt !== null && <p role="status">Retrying</p>}
@@ -30,7 +30,7 @@ describe("useLLMCall against the simulator", () => {
     await userEvent.click(screen.getByRole("button", { name: "Ask" }));
     await waitFor(() => expect(text("status")).toBe("success"));
     expect(text("answer")).toContain("Hello");
-    expect(text("tokens")).toMatch(/\d+ tokens, job yes/);
+    expect(text("tokens")).toMatch(/\d+ tokens, job yes, 1 attempt\(s\)/);
     expect(sim.simulator.ledger.charges()).toBe(1);
   });
 
@@ -55,6 +55,7 @@ describe("useLLMCall against the simulator", () => {
     expect(await screen.findByRole("status")).toHaveProperty("textContent", "Retrying");
     expect(text("failures")).toBe("1");
     await waitFor(() => expect(text("status")).toBe("success"), { timeout: 3000 });
+    expect(text("tokens")).toContain("2 attempt(s)");
     const [a, b] = sim.simulator.requestsTo("createAndCall");
     expect(b!.at - a!.at).toBeGreaterThanOrEqual(950);
     // one idempotency key for the logical call

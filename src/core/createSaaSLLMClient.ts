@@ -9,7 +9,7 @@ import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
-import type { CreateAndCallInput, LLMCallInput } from "./types";
+import type { CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
 
 export interface SaaSLLMClientOptions {
   /** Server origin, or a same-origin proxy prefix (`""` or `/llm`). Paths are appended as `/api/...`. */
@@ -97,8 +97,8 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
       return (await this.findJobsByClientRequestId(clientRequestId, opts))[0] ?? null;
     },
     /** Every job created for one single-shot call (one per attempt), newest first. */
-    async findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
-      const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50 }, opts);
+    async findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number; status?: JobStatus } = {}) {
+      const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50, status: opts.status }, opts);
       return jobs.filter((job) => job.metadata?.client_request_id === clientRequestId);
     },
     /** Subscribe to client events (the React layer's team-status store listens here). */

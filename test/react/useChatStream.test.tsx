@@ -234,3 +234,45 @@ describe("useChatStream: a newer send supersedes a running one", () => {
     expect(sim.simulator.ledger.jobs().map((j) => j.status).sort()).toEqual(["COMPLETED", "FAILED"]);
   });
 });
+
+describe("useChatStream: unmount before the server answered", () => {
+  const sim = useSimulatorServer({ replyText: REPLY });
+  it("no single-shot job is left open, even one the server creates after the client left", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { delayMs: 300 });
+    function Toggle() {
+      const [show, setShow] = useState(true);
+      return (
+        <>
+          <button onClick={() => setShow(false)}>Close</button>
+          {show && <Chat />}
+        </>
+      );
+    }
+    renderWithClient(<Toggle />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(sim.simulator.ledger.openJobs()).toEqual([]);
+  });
+
+  it("a connection cut right after [DONE]: the answer is complete, and the job the server left open is closed", async () => {
+    // The exact SSE body of this reply, to cut it one byte before its end (inside the blank line after [DONE]).
+    const probe = await sim.simulator.fetch(
+      new Request(`${sim.server.url}/api/jobs/create-and-call-stream`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${DEMO_VIRTUAL_KEY}`, "content-type": "application/json" },
+        body: JSON.stringify({ team_id: DEMO_TEAM_ID, job_type: "probe", model: "chat-fast", messages: [{ role: "user", content: "Hello" }] }),
+      }),
+    );
+    const total = (await probe.arrayBuffer()).byteLength;
+    sim.simulator.reset();
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterBytes: total - 1 } });
+    renderWithClient(<Chat />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(text()).toBe(REPLY);
+    expect(sim.simulator.ledger.openJobs()).toHaveLength(1);
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toEqual([]), { timeout: 4000 });
+  });
+});

@@ -215,7 +215,7 @@ describe(`chaos: ${SCENARIOS} scenarios through the hooks over HTTP (seed ${SEED
     // Every job must be closed, including those a retried single-shot attempt left behind (findings.test.tsx).
     const open = sim.ledger
       .openJobs()
-      .map((j) => `${j.jobId} ${j.status} by ${j.createdBy} calls=${j.calls.length} requests=${sim.requests.filter((r) => r.path.includes(j.jobId)).map((r) => r.endpoint).join(",")} ${typeof j.metadata?.scenario === "number" ? described(scenarios[j.metadata.scenario]!) : ""}`);
+      .map((j) => `${j.jobId} ${j.status} by ${j.createdBy} calls=${j.calls.length} requests=${sim.requests.filter((r) => r.path.includes(j.jobId)).map((r) => r.endpoint).join(",")} ${typeof j.metadata?.scenario === "number" ? described(scenarios[j.metadata.scenario]!) : ""} metadata=${JSON.stringify(j.metadata)} sameCall=${sim.requests.filter((r) => JSON.stringify(r.body ?? "").includes(String(j.metadata?.client_request_id ?? "-"))).map((r) => `${r.endpoint}@${r.at}`).join(",")}`);
     const completes = new Map<string, number>();
     for (const r of sim.requestsTo("completeJob")) {
       const id = r.path.split("/")[3]!;

@@ -6,7 +6,7 @@ import { isJobHandle } from "../jobHandle";
 import { DEFAULT_CONTINUE_PROMPT, type ChatStreamOptions } from "./chatStreamOptions";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamStore } from "./chatStreamStore";
 import { createFlushScheduler } from "./frameScheduler";
-import { closeOrphanJob, failStreamJob } from "./closeOrphanJob";
+import { failStreamJob, sweepAfterSuccess, type StreamJobTarget } from "./streamJobCleanup";
 
 interface Run {
   /** The conversation shown before the assistant answer. */
@@ -27,7 +27,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
   let generation = 0;
   let controller: AbortController | null = null;
   let last: Run | null = null;
-  let inFlight: { jobId: string | null; clientRequestId: string | null; singleShot: boolean } | null = null;
+  let inFlight: StreamJobTarget | null = null;
 
   // Requests asked for in the same tick are coalesced (the last wins): StrictMode's double effect, or
   // send() called twice by one handler, sends a single request.
@@ -87,12 +87,18 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
     const job = options.job;
     const singleShot = job === undefined;
     const clientRequestId = singleShot ? randomId() : null;
-    inFlight = { jobId: typeof job === "string" ? job : (job?.jobId ?? null), clientRequestId, singleShot };
+    const target: StreamJobTarget = { jobId: typeof job === "string" ? job : (job?.jobId ?? null), clientRequestId, singleShot, opened: false };
+    inFlight = target;
     const messages = options.system ? [{ role: "system", content: options.system }, ...next.request] : next.request;
-    const callOptions = { signal: ac.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => gen === generation && jobId && (store.setState({ jobId }), inFlight && (inFlight.jobId = jobId)) };
+    const callOptions = { signal: ac.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => {
+        target.opened = true;
+        if (gen !== generation || !jobId) return;
+        target.jobId = jobId;
+        store.setState({ jobId });
+      } };
     try {
       const jobId = isJobHandle(job) ? await job.ensureJob() : job;
-      if (inFlight && jobId) inFlight.jobId = jobId;
+      if (jobId) target.jobId = jobId;
       const result = jobId
         ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
         : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: clientRequestId } }, callOptions);
@@ -101,8 +107,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       inFlight = null;
       store.setState({ status: "done", text, messages: [...next.conversation, ...assistant(text)], jobId: result.jobId ?? jobId ?? null, clientRequestId, finishReason: result.finishReason, usage: result.usage });
       if (isJobHandle(job)) job.reportCallSuccess();
-      // Attempts retried before the first token each left a job open on the server.
-      if (singleShot && result.attempts > 1) void closeOrphanJob(client, { jobId: null, clientRequestId }, "Retried: superseded by a later attempt", result.attempts);
+      if (singleShot && options.autoFailJob !== false) sweepAfterSuccess(client, clientRequestId, result.attempts);
       getOptions().onFinish?.({ text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null });
     } catch (raw) {
       scheduler.cancel();

@@ -6,13 +6,21 @@ export interface StreamJobTarget {
   jobId: string | null;
   clientRequestId: string | null;
   singleShot: boolean;
+  /** The server answered the stream request (headers arrived). */
+  opened: boolean;
 }
+
+/** A request cut off before its answer may still reach the server and create its job a moment later. */
+const LATE_SWEEP_MS = 1500;
 
 /** Completes as failed the job a stream left open (error, cut, unmount). Never throws. */
 export async function failStreamJob(client: SaaSLLMClient, target: StreamJobTarget, error: SaaSLLMError | null): Promise<void> {
   const message = error ? `${error.kind}: ${error.message}`.slice(0, 900) : "Stream abandoned by the client";
   if (!target.singleShot && target.jobId) await client.completeJob(target.jobId, { status: "failed", error_message: message }).catch(() => undefined);
-  else await closeOrphanJob(client, target, message);
+  else {
+    await closeOrphanJob(client, target, message);
+    if (!target.opened) setTimeout(() => void closeOrphanJob(client, target, message), LATE_SWEEP_MS);
+  }
 }
 
 /**
@@ -24,7 +32,8 @@ export async function failStreamJob(client: SaaSLLMClient, target: StreamJobTarg
 export async function closeOrphanJob(client: SaaSLLMClient, target: { jobId: string | null; clientRequestId: string | null }, message: string, beforeAttempt?: number): Promise<void> {
   try {
     const jobs = target.clientRequestId
-      ? await client.findJobsByClientRequestId(target.clientRequestId, { retry: false })
+      ? // Only open jobs: on a busy team the newest page of all jobs may not reach back to ours.
+        await client.findJobsByClientRequestId(target.clientRequestId, { retry: false, status: "in_progress", limit: 200 })
       : target.jobId
         ? [await client.getJob(target.jobId, { retry: false })]
         : [];
@@ -33,4 +42,15 @@ export async function closeOrphanJob(client: SaaSLLMClient, target: { jobId: str
   } catch {
     // Best effort: a failure here must not replace the stream's own outcome.
   }
+}
+
+/**
+ * After a single-shot answer arrived: attempts retried before the first token each left a job open, and a
+ * connection cut right after `[DONE]` stops the upstream before its bookkeeping (api-contract §6.4), so the
+ * answered job can stay open too. Close the first kind now and look once more, a little later, for the second.
+ */
+export function sweepAfterSuccess(client: SaaSLLMClient, clientRequestId: string | null, attempts: number): void {
+  const target = { jobId: null, clientRequestId };
+  if (attempts > 1) void closeOrphanJob(client, target, "Retried: superseded by a later attempt", attempts);
+  setTimeout(() => void closeOrphanJob(client, target, "The answer was delivered but the server left its job open"), LATE_SWEEP_MS);
 }

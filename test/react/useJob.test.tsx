@@ -118,4 +118,30 @@ describe("useJob against the simulator", () => {
     await waitFor(() => expect(text("job")).toBe("failed"));
     expect(sim.simulator.ledger.jobs()[0]!.status).toBe("FAILED");
   });
+
+  it("unmounted while its job is being created: the job is failed, and a send after unmount opens nothing", async () => {
+    sim.simulator.script.next("createJob", { delayMs: 300 });
+    function Flow() {
+      const job = useJob({ pollIntervalMs: false });
+      const chat = useChatStream({ model: "chat-fast", job });
+      return <button onClick={() => void job.start().then(() => chat.send("hi"), () => undefined)}>Go</button>;
+    }
+    function Host() {
+      const [show, setShow] = useState(true);
+      return (
+        <>
+          <button onClick={() => setShow(false)}>Leave</button>
+          {show && <Flow />}
+        </>
+      );
+    }
+    renderWithClient(<Host />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Go" }));
+    await userEvent.click(screen.getByRole("button", { name: "Leave" }));
+    await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]), { timeout: 3000 });
+    await act(() => new Promise((r) => setTimeout(r, 200)));
+    expect(sim.simulator.requestsTo("createJob")).toHaveLength(1);
+    expect(sim.simulator.requestsTo("streamLLMCall")).toHaveLength(0);
+    expect(sim.simulator.ledger.openJobs()).toEqual([]);
+  });
 });

@@ -3,8 +3,12 @@
  * loopback-server adapters. The server adapter loads `node:http` lazily, so browsers can import this entry.
  * The MSW handlers live in `@saas-litellm/react/testing/msw`, so `msw` stays an optional peer.
  */
-import type { SimulatorServer, SimulatorServerOptions } from "./server";
-import type {
+export { createSimulator } from "./createSimulator";
+export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
+export { startSimulatorServer } from "./server";
+
+export type { SimulatorServer, SimulatorServerOptions } from "./server";
+export type {
   Fault,
   FaultScript,
   RecordedRequest,
@@ -22,28 +26,3 @@ import type {
   StreamFault,
   TeamControl,
 } from "./types";
-
-export { createSimulator } from "./createSimulator";
-export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
-export { startSimulatorServer } from "./server";
-
-export type {
-  Fault,
-  FaultScript,
-  RecordedRequest,
-  SimBudgetMode,
-  SimCall,
-  SimJob,
-  SimJobStatus,
-  SimLedger,
-  SimPreset,
-  SimProvider,
-  SimTeamInit,
-  SimTeamStatus,
-  Simulator,
-  SimulatorOptions,
-  SimulatorServer,
-  SimulatorServerOptions,
-  StreamFault,
-  TeamControl,
-};

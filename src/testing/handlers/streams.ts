@@ -1,17 +1,14 @@
 /** Streaming calls: E4 llm-call-stream and E6 create-and-call-stream (§6). */
 import { CONTEXT_MANAGER_ERROR } from "../constants";
-import { bodyOf, loadJob, type Handler, type HandlerContext } from "../context";
+import { bodyOf, type Handler, type HandlerContext } from "../context";
 import { chargeCompletion } from "../ledger";
-import { creditGate, finishJob, recordCall, resolveModel } from "../modelCall";
+import { finishJob, recordCall } from "../modelCall";
 import { countPromptTokens, replyFor, tokenize } from "../reply";
-import { detailResponse, internalServerError } from "../responses";
 import { providerEvents } from "../sse";
 import { createSseBody, SSE_HEADERS } from "../sseBody";
 import { planStream, type PlanOutcome } from "../streamPlan";
 import type { SimProvider } from "../types";
-import { LLM_CALL_FIELDS } from "../schemas";
-import { validateBody } from "../validation";
-import { openSingleCallJob } from "./calls";
+import { openJobCall, openSingleCallJob } from "./openCall";
 
 type EndOutcome = PlanOutcome | { kind: "aborted" };
 
@@ -40,20 +37,9 @@ export const streamCreateAndCall: Handler = (ctx) => {
 
 /** E4: same checks as E3, then a stream that never changes the job's status. Broken upstream (§6.5). */
 export const streamLLMCall: Handler = (ctx) => {
-  const errors = validateBody(ctx.body, LLM_CALL_FIELDS);
-  if (errors.length) return detailResponse(422, errors);
-  const job = loadJob(ctx);
-  if (job instanceof Response) return job;
-  const gate = creditGate(ctx.state, ctx.team);
-  if (gate) return gate;
-  if (job.status === "PENDING") {
-    job.status = "IN_PROGRESS";
-    job.startedAt = Date.now();
-  }
-  const body = bodyOf(ctx);
-  const resolved = resolveModel(ctx.state, ctx.team, String(body.model));
-  if ("denied" in resolved) return detailResponse(403, resolved.denied);
-  if (typeof body.purpose === "string" && body.purpose.length > 200) return internalServerError();
+  const opened = openJobCall(ctx);
+  if (opened instanceof Response) return opened;
+  const { job, body, resolved } = opened;
   const broken = ctx.state.options.brokenLlmCallStream ?? ctx.state.preset === "upstream";
   return streamReply(ctx, resolved.provider, false, broken ? CONTEXT_MANAGER_ERROR : undefined, {}, (outcome, reply) => {
     if (outcome.kind === "completed") recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });

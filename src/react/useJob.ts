@@ -60,11 +60,11 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   const state = useStore(controller.store);
 
   // Deferred so StrictMode's unmount-remount does not fail the job; a real unmount does.
+  const disposeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => {
-    const pending = (controller as { _dispose?: ReturnType<typeof setTimeout> })._dispose;
-    if (pending) clearTimeout(pending);
+    if (disposeTimer.current) clearTimeout(disposeTimer.current);
     return () => {
-      (controller as { _dispose?: ReturnType<typeof setTimeout> })._dispose = setTimeout(() => {
+      disposeTimer.current = setTimeout(() => {
         if (!optionsRef.current.keepOpenOnUnmount) void controller.abandon();
       }, 0);
     };

@@ -41,7 +41,7 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   const state = useStore(entry.store);
 
   const bind = useCallback(() => {
-    entry.current = { client, options: optionsRef.current };
+    entry.current = { client, options: optionsRef };
     return entry.controller;
   }, [entry, client]);
 

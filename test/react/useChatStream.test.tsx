@@ -276,3 +276,35 @@ describe("useChatStream: unmount before the server answered", () => {
     await waitFor(() => expect(sim.simulator.ledger.openJobs()).toEqual([]), { timeout: 4000 });
   });
 });
+
+describe("useChatStream: callbacks are read live", () => {
+  const sim = useSimulatorServer({ replyText: REPLY, tokenDelayMs: 20 });
+  it("an onToken replaced mid-stream receives the following tokens; onFinish is the latest one", async () => {
+    const first: string[] = [];
+    const second: string[] = [];
+    const finished: string[] = [];
+    function Swapping() {
+      const [swapped, setSwapped] = useState(false);
+      const chat = useChatStream({
+        model: "chat-fast",
+        onToken: (t) => (swapped ? second : first).push(t),
+        onFinish: () => finished.push(swapped ? "second" : "first"),
+      });
+      return (
+        <>
+          <button onClick={() => chat.send("Hello")}>Send</button>
+          <button onClick={() => setSwapped(true)}>Swap</button>
+          <p data-testid="status">{chat.status}</p>
+        </>
+      );
+    }
+    renderWithClient(<Swapping />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(first.length).toBeGreaterThan(1));
+    await userEvent.click(screen.getByRole("button", { name: "Swap" }));
+    await waitFor(() => expect(status()).toBe("done"));
+    expect(second.length).toBeGreaterThan(0);
+    expect(first.join("") + second.join("")).toBe(REPLY);
+    expect(finished).toEqual(["second"]);
+  });
+});

@@ -6,8 +6,8 @@ import { createChatStreamStore, type ChatStreamStore } from "./chatStreamStore";
 export interface StreamEntry {
   store: ChatStreamStore;
   controller: ChatStreamController;
-  /** Whoever acts last provides the client and options (callbacks, model ...). */
-  current: { client: SaaSLLMClient; options: ChatStreamOptions };
+  /** The hook that acted last provides the client and its latest options (read live: no stale callbacks). */
+  current: { client: SaaSLLMClient; options: { readonly current: ChatStreamOptions } };
   refs: number;
   disposeTimer: ReturnType<typeof setTimeout> | null;
 }
@@ -17,11 +17,11 @@ export function createStreamEntry(client: SaaSLLMClient, options: ChatStreamOpti
   const entry: StreamEntry = {
     store,
     controller: undefined as unknown as ChatStreamController,
-    current: { client, options },
+    current: { client, options: { current: options } },
     refs: 0,
     disposeTimer: null,
   };
-  entry.controller = createChatStreamController(store, () => entry.current.client, () => entry.current.options);
+  entry.controller = createChatStreamController(store, () => entry.current.client, () => entry.current.options.current);
   return entry;
 }
 

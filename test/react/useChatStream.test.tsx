@@ -308,3 +308,33 @@ describe("useChatStream: callbacks are read live", () => {
     expect(finished).toEqual(["second"]);
   });
 });
+
+describe("useChatStream: onUnmount detach", () => {
+  const sim = useSimulatorServer({ replyText: REPLY, tokenDelayMs: 10 });
+  it("a detached stream finishes after its component unmounts, readable by id", async () => {
+    function Writer() {
+      const chat = useChatStream({ model: "chat-fast", id: "detached", onUnmount: "detach" });
+      return <button onClick={() => chat.send("Hello")}>Send</button>;
+    }
+    function Reader() {
+      const s = useChatStreamState("detached", (x) => `${x.status}: ${x.text}`);
+      return <p data-testid="reader">{s}</p>;
+    }
+    function Page() {
+      const [show, setShow] = useState(true);
+      return (
+        <>
+          <button onClick={() => setShow(false)}>Close</button>
+          {show && <Writer />}
+          <Reader />
+        </>
+      );
+    }
+    renderWithClient(<Page />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(screen.getByTestId("reader").textContent).toMatch(/^streaming: ./));
+    await userEvent.click(screen.getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(screen.getByTestId("reader").textContent).toBe(`done: ${REPLY}`));
+    expect(sim.simulator.ledger.charges()).toBe(1);
+  });
+});

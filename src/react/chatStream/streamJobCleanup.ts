@@ -13,13 +13,19 @@ export interface StreamJobTarget {
 /** A request cut off before its answer may still reach the server and create its job a moment later. */
 const LATE_SWEEP_MS = 1500;
 
+/** Runs `fn` after LATE_SWEEP_MS without keeping a Node process alive for it (browsers have no unref). */
+function later(fn: () => void): void {
+  const timer = setTimeout(fn, LATE_SWEEP_MS) as unknown as { unref?: () => void };
+  timer.unref?.();
+}
+
 /** Completes as failed the job a stream left open (error, cut, unmount). Never throws. */
 export async function failStreamJob(client: SaaSLLMClient, target: StreamJobTarget, error: SaaSLLMError | null): Promise<void> {
   const message = error ? `${error.kind}: ${error.message}`.slice(0, 900) : "Stream abandoned by the client";
   if (!target.singleShot && target.jobId) await client.completeJob(target.jobId, { status: "failed", error_message: message }).catch(() => undefined);
   else {
     await closeOrphanJob(client, target, message);
-    if (!target.opened) setTimeout(() => void closeOrphanJob(client, target, message), LATE_SWEEP_MS);
+    if (!target.opened) later(() => void closeOrphanJob(client, target, message));
   }
 }
 
@@ -52,5 +58,5 @@ export async function closeOrphanJob(client: SaaSLLMClient, target: { jobId: str
 export function sweepAfterSuccess(client: SaaSLLMClient, clientRequestId: string | null, attempts: number): void {
   const target = { jobId: null, clientRequestId };
   if (attempts > 1) void closeOrphanJob(client, target, "Retried: superseded by a later attempt", attempts);
-  setTimeout(() => void closeOrphanJob(client, target, "The answer was delivered but the server left its job open"), LATE_SWEEP_MS);
+  later(() => void closeOrphanJob(client, target, "The answer was delivered but the server left its job open"));
 }

@@ -7,6 +7,7 @@ import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } f
 import { badResponseError } from "./errorFactories";
 import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
+import { failOpenJobs } from "./failOpenJobs";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
 import type { CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
@@ -89,8 +90,24 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
       const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
       const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type };
       // Each attempt creates a job on the server: tag it, so a retry's leftover job can be told from the answer's.
-      const bodyFor = (attempt: number) => ({ ...body, job_metadata: { ...job_metadata, client_request_id: clientRequestId, client_attempt: attempt } });
-      return streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, opts);
+      let lastAttempt = 1;
+      const bodyFor = (attempt: number) => {
+        lastAttempt = attempt;
+        return { ...body, job_metadata: { ...job_metadata, client_request_id: clientRequestId, client_attempt: attempt } };
+      };
+      try {
+        return await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, opts);
+      } finally {
+        // Our own retries abandoned the earlier attempts' jobs, which the upstream keeps IN_PROGRESS forever.
+        if (lastAttempt > 1) void failOpenJobs(json, clientRequestId, "Retried: superseded by a later attempt", lastAttempt);
+      }
+    },
+    /**
+     * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user
+     * left mid-stream. Jobs the server completed are left alone. Resolves with how many it closed.
+     */
+    failOpenJobs(clientRequestId: string, reason: string, options: { beforeAttempt?: number } = {}): Promise<number> {
+      return failOpenJobs(json, clientRequestId, reason, options.beforeAttempt);
     },
     /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
     async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { SaaSLLMError } from "../../src/index";
 import { failureOf as fail, useSimulatorServer, user } from "../helpers";
 
@@ -85,6 +85,16 @@ describe.each(["documented", "upstream"] as const)("streams over HTTP, %s preset
     const error = await fail(sim.client({ retry: { delay: () => 5 } }).streamCreateAndCall({ model: "chat-fast", messages: user("go") }));
     expect(error.kind).toBe("stream_interrupted");
     expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1);
+  });
+
+  it("a retry after a cut before the first token closes the job the abandoned attempt left open", async () => {
+    sim.simulator.script.next("streamCreateAndCall", { stream: { cutAfterBytes: 5 } });
+    const result = await sim.client({ retry: { delay: () => 5 } }).streamCreateAndCall({ model: "chat-fast", messages: user("go") });
+    expect(result).toMatchObject({ text: REPLY, attempts: 2 });
+    await vi.waitFor(() => expect(sim.simulator.ledger.openJobs()).toEqual([]));
+    const jobs = sim.simulator.ledger.jobs().map((j) => `${String(j.metadata?.client_attempt)} ${j.status}`).sort();
+    expect(jobs).toEqual(["1 FAILED", "2 COMPLETED"]);
+    expect(sim.simulator.ledger.charges()).toBe(1);
   });
 
   it("the idle timeout turns a stalled stream into an interruption", async () => {

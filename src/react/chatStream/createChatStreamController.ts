@@ -107,7 +107,7 @@ export function createChatStreamController(store: ChatStreamStore, getClient: ()
       inFlight = null;
       store.setState({ status: "done", text, messages: [...next.conversation, ...assistant(text)], jobId: result.jobId ?? jobId ?? null, clientRequestId, finishReason: result.finishReason, usage: result.usage });
       if (isJobHandle(job)) job.reportCallSuccess();
-      if (singleShot && options.autoFailJob !== false) sweepAfterSuccess(client, clientRequestId, result.attempts);
+      if (singleShot && options.autoFailJob !== false) sweepAfterSuccess(client, clientRequestId);
       getOptions().onFinish?.({ text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null });
     } catch (raw) {
       scheduler.cancel();

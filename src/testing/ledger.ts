@@ -1,19 +1,11 @@
 /** Credits and job costs (§3.4, §7.2): how much a job costs and when it is charged. */
 import { COST_MARKUP_PERCENTAGE, CREDITS_PER_DOLLAR, TOKENS_PER_CREDIT } from "./constants";
 import { recordTransaction, remaining, type SimState, type SimTeam } from "./state";
+import type { JobCosts } from "../core/types";
 import type { SimJob, SimLedger } from "./types";
 
-/** The JobCosts wire object. */
-export interface JobCostsWire {
-  total_calls: number;
-  successful_calls: number;
-  failed_calls: number;
-  total_tokens: number;
-  total_cost_usd: number;
-  avg_latency_ms: number;
-  credit_applied: boolean;
-  credits_remaining: number;
-}
+/** The JobCosts wire object: the client's `JobCosts` type is exactly this shape (§3.4). */
+export type JobCostsWire = JobCosts;
 
 const round = (n: number, dp: number): number => Math.round(n * 10 ** dp) / 10 ** dp;
 

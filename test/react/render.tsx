@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
-import { StrictMode, type ReactElement, type ReactNode } from "react";
+import { StrictMode, useState, type ReactElement, type ReactNode } from "react";
 import { SaaSLLMProvider, type SaaSLLMClient } from "../../src/index";
 
 /** Renders inside a fresh QueryClient and a SaaSLLMProvider, like an app would. */
@@ -15,4 +15,15 @@ export function renderWithClient(ui: ReactElement, client: SaaSLLMClient, { stri
     return strict ? <StrictMode>{tree}</StrictMode> : tree;
   };
   return { queryClient, ...render(ui, { wrapper: Wrapper, ...options }) };
+}
+
+/** Renders its children until the user clicks the button: a real unmount, mid-whatever the test is doing. */
+export function Removable({ children, label = "Close" }: { children: ReactNode; label?: string }) {
+  const [show, setShow] = useState(true);
+  return (
+    <>
+      <button onClick={() => setShow(false)}>{label}</button>
+      {show && children}
+    </>
+  );
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSaaSLLMClient, useChatStream, useChatStreamState, type ChatStreamFinishInfo, type ChatStreamOptions } from "../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer } from "../../src/testing/index";
 import { useSimulatorServer } from "../helpers";
-import { renderWithClient } from "./render";
+import { Removable, renderWithClient } from "./render";
 
 const REPLY = "Bonjour, café ☕ — 東京 🌸 and more words to stream here. End.";
 
@@ -120,16 +120,7 @@ describe("useChatStream against the simulator over HTTP", () => {
 
   it("unmount mid-stream aborts the request and fails the job; no React warnings", async () => {
     sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 50 } });
-    function Toggle() {
-      const [show, setShow] = useState(true);
-      return (
-        <>
-          <button onClick={() => setShow(false)}>Close</button>
-          {show && <Chat />}
-        </>
-      );
-    }
-    renderWithClient(<Toggle />, sim.client());
+    renderWithClient(<Removable><Chat /></Removable>, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(text().length).toBeGreaterThan(0));
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
@@ -239,16 +230,7 @@ describe("useChatStream: unmount before the server answered", () => {
   const sim = useSimulatorServer({ replyText: REPLY });
   it("no single-shot job is left open, even one the server creates after the client left", async () => {
     sim.simulator.script.next("streamCreateAndCall", { delayMs: 300 });
-    function Toggle() {
-      const [show, setShow] = useState(true);
-      return (
-        <>
-          <button onClick={() => setShow(false)}>Close</button>
-          {show && <Chat />}
-        </>
-      );
-    }
-    renderWithClient(<Toggle />, sim.client());
+    renderWithClient(<Removable><Chat /></Removable>, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1));
     await userEvent.click(screen.getByRole("button", { name: "Close" }));
@@ -320,17 +302,7 @@ describe("useChatStream: onUnmount detach", () => {
       const s = useChatStreamState("detached", (x) => `${x.status}: ${x.text}`);
       return <p data-testid="reader">{s}</p>;
     }
-    function Page() {
-      const [show, setShow] = useState(true);
-      return (
-        <>
-          <button onClick={() => setShow(false)}>Close</button>
-          {show && <Writer />}
-          <Reader />
-        </>
-      );
-    }
-    renderWithClient(<Page />, sim.client());
+    renderWithClient(<><Removable><Writer /></Removable><Reader /></>, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(screen.getByTestId("reader").textContent).toMatch(/^streaming: ./));
     await userEvent.click(screen.getByRole("button", { name: "Close" }));

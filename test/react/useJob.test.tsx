@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useState } from "react";
 import { describe, expect, it } from "vitest";
 import { useChatStream, useJob, useLLMCall, type UseJobOptions } from "../../src/index";
 import { useSimulatorServer } from "../helpers";
-import { renderWithClient } from "./render";
+import { Removable, renderWithClient } from "./render";
 
 function JobPanel(props: UseJobOptions & { failCall?: boolean }) {
   const job = useJob({ jobType: "test", pollIntervalMs: 50, ...props });
@@ -62,15 +61,7 @@ describe("useJob against the simulator", () => {
   });
 
   it("unmounting with the job open completes it as failed; keepOpenOnUnmount leaves it", async () => {
-    function Host({ keep }: { keep: boolean }) {
-      const [show, setShow] = useState(true);
-      return (
-        <>
-          <button onClick={() => setShow(false)}>Leave</button>
-          {show && <JobPanel keepOpenOnUnmount={keep} />}
-        </>
-      );
-    }
+    const Host = ({ keep }: { keep: boolean }) => <Removable label="Leave"><JobPanel keepOpenOnUnmount={keep} /></Removable>;
     const first = renderWithClient(<Host keep={false} />, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Start" }));
     await waitFor(() => expect(text("status")).toBe("active"));
@@ -126,16 +117,7 @@ describe("useJob against the simulator", () => {
       const chat = useChatStream({ model: "chat-fast", job });
       return <button onClick={() => void job.start().then(() => chat.send("hi"), () => undefined)}>Go</button>;
     }
-    function Host() {
-      const [show, setShow] = useState(true);
-      return (
-        <>
-          <button onClick={() => setShow(false)}>Leave</button>
-          {show && <Flow />}
-        </>
-      );
-    }
-    renderWithClient(<Host />, sim.client());
+    renderWithClient(<Removable label="Leave"><Flow /></Removable>, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Go" }));
     await userEvent.click(screen.getByRole("button", { name: "Leave" }));
     await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]), { timeout: 3000 });

@@ -1,10 +1,10 @@
 // The hook people write first: fetch + eventsource-parser + one setState per chunk. React 19 batches
 // updates that land in the same task, so it commits once per network read, not once per chunk.
 import "../dom";
-import { createParser } from "eventsource-parser";
 import { useEffect, useState } from "react";
 import { runChild, type Contender } from "../harness";
 import { mountReact, type Screen } from "./mountReact";
+import { readOpenAIStream } from "./readOpenAIStream";
 
 function useNaiveStream(url: string) {
   const [text, setText] = useState("");
@@ -12,22 +12,7 @@ function useNaiveStream(url: string) {
   useEffect(() => {
     const ac = new AbortController();
     (async () => {
-      const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: '{"messages":[{"role":"user","content":"Hi"}]}', signal: ac.signal });
-      if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-      const parser = createParser({
-        onEvent: ({ data }) => {
-          if (data === "[DONE]") return;
-          const delta = (JSON.parse(data) as { choices?: { delta?: { content?: string } }[] }).choices?.[0]?.delta?.content;
-          if (typeof delta === "string") setText((t) => t + delta);
-        },
-      });
-      const reader = res.body.getReader();
-      const decoder = new TextDecoder();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        parser.feed(decoder.decode(value, { stream: true }));
-      }
+      await readOpenAIStream(url, (delta) => setText((t) => t + delta), ac.signal);
       setStatus("done");
     })().catch(() => setStatus("error"));
     return () => ac.abort();

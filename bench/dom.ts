@@ -23,14 +23,22 @@ let nextId = 1;
 let frameCount = 0;
 const origin = performance.now();
 
+let frameIndex = 0;
+
+// Node's timers run on a 1 ms grid and may fire a fraction early: a tick before the next 1000/60 ms
+// boundary only re-arms, so a 16.67 ms period never yields two frames (it did, over-counting frames ~1.6×).
 function tick(): void {
-  frameCount++;
-  const due = callbacks;
-  callbacks = new Map();
-  const now = performance.now();
-  for (const cb of due.values()) cb(now);
-  const elapsed = performance.now() - origin;
-  setTimeout(tick, FRAME_MS - (elapsed % FRAME_MS)).unref();
+  const index = Math.floor((performance.now() - origin) / FRAME_MS);
+  if (index > frameIndex) {
+    frameIndex = index;
+    frameCount++;
+    const due = callbacks;
+    callbacks = new Map();
+    const now = performance.now();
+    for (const cb of due.values()) cb(now);
+  }
+  const untilNext = (frameIndex + 1) * FRAME_MS - (performance.now() - origin);
+  setTimeout(tick, Math.max(1, untilNext)).unref();
 }
 setTimeout(tick, FRAME_MS).unref();
 

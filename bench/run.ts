@@ -1,8 +1,10 @@
 /**
  * `npm run bench` (or `npm run bench -- --quick`): builds the contenders, serves the workload from this
- * process, runs every contender in a fresh child per run, prints a markdown table and writes it to
- * bench/results/latest.md (quick runs go to bench/results/quick.md).
- * Options: --quick, --only=ours,floor (floor is always kept for the ratios), --runs=N.
+ * process, runs every contender in a fresh child per run and prints the goal table of issue 16 (each goal
+ * as a figure and pass/fail) and the full table. Only `--write` saves it, to bench/results/latest.md
+ * (quick runs to bench/results/quick.md).
+ * Options: --quick (the goal rows only, 3 runs), --only=ours,floor (floor is always kept for the ratios),
+ * --runs=N, --write.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -12,11 +14,13 @@ import { runInChild } from "./child";
 import { CONTENDERS, FULL, QUICK } from "./scenarios";
 import { startServer } from "./server";
 import { encodeEvents } from "./workload";
+import { renderGoals } from "./goals";
 import { renderTable, type Cell } from "./table";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const write = args.includes("--write");
 const runsArg = Number(args.find((a) => a.startsWith("--runs="))?.slice("--runs=".length)) || undefined;
 
 const contenders = only ? CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)) : CONTENDERS;
@@ -48,13 +52,21 @@ const perChunk = (protocol: "openai" | "ui-message-stream") => Math.round((bytes
 
 const command = `npm run bench${quick ? " -- --quick" : ""}`;
 const cpu = cpus()[0]?.model ?? "unknown CPU";
+const goals = renderGoals(cells);
+const passed = goals.rows.filter((r) => r.pass).length;
 const report = [
   `Produced by \`${command}\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpu} (${cpus().length} cores).`,
+  "",
+  `Goals of issue 16 (ours against the floor of the same workload, medians): ${passed} of ${goals.rows.length} met.`,
+  "",
+  goals.table,
+  "",
+  "All cells:",
   "",
   renderTable(cells),
   "",
   "- Each figure is the median of the runs shown (×N), each run in a fresh Node process after one discarded warm-up run. React 19 production build (its profiling variant, so `<Profiler onRender>` counts commits), happy-dom as the DOM, Node's own fetch.",
-  "- Workload: a local server on 127.0.0.1; `fast` writes each SSE event as fast as the socket takes it, `split` cuts the body at random 1–64 byte offsets (through lines and UTF-8 sequences), `paced` sends 1 event per ms (only up to N = 10,000: 100,000 would take 100 s per run).",
+  "- Workload: a local server on 127.0.0.1; `one` writes the whole body in a single write, `fast` writes each SSE event as fast as the socket takes it, `split` cuts the body at random 1–64 byte offsets (through lines and UTF-8 sequences), `paced` sends 1 event per ms (only up to N = 10,000: 100,000 would take 100 s per run).",
   `- Protocols: the floor, ours and the naive hook read OpenAI \`chat.completion.chunk\` SSE ending in \`[DONE]\`; the AI SDK reads its native UI message stream (\`text-delta\` events, \`x-vercel-ai-ui-message-stream: v1\`). Same text and words; the envelopes differ: ${perChunk("openai")} B per chunk for OpenAI, ${perChunk("ui-message-stream")} B for the UI message stream.`,
   "- Frames: a 60 Hz clock (`requestAnimationFrame` every 1000/60 ms of wall time; late frames are not replayed). Commits / frame = commits ÷ frames elapsed, for paced runs.",
   "- Wall: request start to the last commit (React) or end of parsing (floor). CPU: process.cpuUsage over the same span plus a 150 ms idle settle for throttled updates. Peak heap Δ: max `used_heap_size` sampled every 5 ms minus the level after `gc()`.",
@@ -62,6 +74,9 @@ const report = [
 ].join("\n");
 
 console.log(report);
-const out = fileURLToPath(new URL(`./results/${quick ? "quick" : "latest"}.md`, import.meta.url));
-await mkdir(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
-await writeFile(out, `# Streaming benchmark\n\n${report}\n`);
+if (write) {
+  const out = fileURLToPath(new URL(`./results/${quick ? "quick" : "latest"}.md`, import.meta.url));
+  await mkdir(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
+  await writeFile(out, `# Streaming benchmark\n\n${report}\n`);
+  process.stderr.write(`written to ${out}\n`);
+}

@@ -3,12 +3,13 @@ import type { AddressInfo } from "node:net";
 import { encodeEvents, seededRandom, type Protocol } from "./workload";
 
 /**
+ * - one: the whole body in a single write (the client reads it as few large buffers).
  * - fast: every SSE event is its own write, as fast as the socket takes them.
  * - split: the whole body cut at random byte offsets (1–64 B, through lines and UTF-8 sequences), with a
  *   macrotask between writes so the client really reads the pieces instead of one coalesced buffer.
  * - paced: one event per millisecond of elapsed time (a 1 ms interval catches up on late ticks).
  */
-export type Delivery = "fast" | "split" | "paced";
+export type Delivery = "one" | "fast" | "split" | "paced";
 
 /** Routes: POST /<delivery>/<n>/api/jobs/create-and-call-stream (OpenAI SSE) and POST /<delivery>/<n>/api/chat (AI SDK UI message stream). */
 export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
@@ -38,7 +39,7 @@ export async function startServer(): Promise<{ url: string; close(): Promise<voi
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, events: (p: Protocol, n: number) => Buffer[]): Promise<void> {
-  const match = /^\/(fast|split|paced)\/(\d+)\/api\/(jobs\/create-and-call-stream|chat)$/.exec(req.url ?? "");
+  const match = /^\/(one|fast|split|paced)\/(\d+)\/api\/(jobs\/create-and-call-stream|chat)$/.exec(req.url ?? "");
   req.resume(); // the request body (the prompt) is irrelevant; drain it.
   if (req.method !== "POST" || !match) {
     res.writeHead(404).end();
@@ -51,7 +52,8 @@ async function handle(req: IncomingMessage, res: ServerResponse, events: (p: Pro
   res.writeHead(200, headers);
   res.socket?.setNoDelay(true);
   const list = events(protocol, Number(match[2]));
-  if (delivery === "fast") await writeAll(res, list);
+  if (delivery === "one") res.write(Buffer.concat(list));
+  else if (delivery === "fast") await writeAll(res, list);
   else if (delivery === "split") await writeSplit(res, Buffer.concat(list));
   else await writePaced(res, list);
   res.end();

@@ -22,7 +22,7 @@ export type Protocol = "openai" | "ui-message-stream";
 const sse = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
 
 /** OpenAI `chat.completion.chunk` events then `[DONE]`: what `/api/jobs/create-and-call-stream` relays. */
-function openAIEvents(n: number): string[] {
+export function openAIEvents(n: number): string[] {
   const base = { id: "chatcmpl-bench", object: "chat.completion.chunk", created: 1700000000, model: "bench-model" };
   const events: string[] = [];
   for (let i = 0; i < n; i++) events.push(sse({ ...base, choices: [{ index: 0, delta: { content: chunkText(i) }, finish_reason: null }] }));
@@ -32,7 +32,7 @@ function openAIEvents(n: number): string[] {
 }
 
 /** The AI SDK v5/v6 UI message stream (`x-vercel-ai-ui-message-stream: v1`), as `createUIMessageStreamResponse` writes it. */
-function uiMessageEvents(n: number): string[] {
+export function uiMessageEvents(n: number): string[] {
   const events = [sse({ type: "start", messageId: "msg-bench" }), sse({ type: "start-step" }), sse({ type: "text-start", id: "t0" })];
   for (let i = 0; i < n; i++) events.push(sse({ type: "text-delta", id: "t0", delta: chunkText(i) }));
   events.push(sse({ type: "text-end", id: "t0" }), sse({ type: "finish-step" }), sse({ type: "finish" }), "data: [DONE]\n\n");

@@ -63,12 +63,14 @@ export interface GoalRow {
 }
 
 /** The goal table: one row per goal and N present in the run, ours against the floor of the same scenario. */
-export function renderGoals(cells: Cell[]): { table: string; rows: GoalRow[] } {
+export function renderGoals(cells: Cell[], { heap = true }: { heap?: boolean } = {}): { table: string; rows: GoalRow[] } {
   const find = (id: string, delivery: Delivery, n: number) => cells.find((c) => c.contender.id === id && c.scenario.delivery === delivery && c.scenario.n === n);
   const anchors = [...new Set(cells.map((c) => c.contender).filter((c) => c.id !== "floor" && c.id !== "ours"))];
-  const head = `| Goal | Workload | ours | Goal | Pass | ${anchors.map((a) => a.label).join(" | ")} |`;
+  const cols = (xs: string[]) => xs.map((x) => ` ${x} |`).join("");
+  const head = `| Goal | Workload | ours | Goal | Pass |${cols(anchors.map((a) => a.label))}`;
   const rows: GoalRow[] = [];
   for (const goal of GOALS) {
+    if (!heap && goal.what.startsWith("peak heap")) continue;
     const ns = goal.n !== undefined ? [goal.n] : [...new Set(cells.filter((c) => c.scenario.delivery === goal.delivery).map((c) => c.scenario.n))].sort((a, b) => a - b);
     for (const n of ns) {
       const [oursCell, floorCell] = [find("ours", goal.delivery, n), find("floor", goal.delivery, n)];
@@ -81,9 +83,9 @@ export function renderGoals(cells: Cell[]): { table: string; rows: GoalRow[] } {
         const s = cell && summarize(cell);
         return s?.ok && floor.ok ? goal.anchor(s, floor) : s ? "FAIL" : "–";
       });
-      rows.push({ pass: m.pass, line: `| ${goal.what} | ${workload} | ${m.figure} | ${goal.goal} | ${m.pass ? "pass" : "**fail**"} | ${anchorFigures.join(" | ")} |` });
+      rows.push({ pass: m.pass, line: `| ${goal.what} | ${workload} | ${m.figure} | ${goal.goal} | ${m.pass ? "pass" : "**fail**"} |${cols(anchorFigures)}` });
     }
   }
-  const sep = `|---|---|--:|---|---|${anchors.map(() => "--:").join("|")}|`;
+  const sep = `|---|---|--:|---|---|${anchors.map(() => "--:|").join("")}`;
   return { table: [head, sep, ...rows.map((r) => r.line)].join("\n"), rows };
 }

@@ -1,17 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { encodeEvents, seededRandom, type Protocol } from "./workload";
+import { encodeEvents, parseRoute, seededRandom, type Protocol } from "./workload";
 
-/**
- * - one: the whole body in a single write (the client reads it as few large buffers).
- * - fast: every SSE event is its own write, as fast as the socket takes them.
- * - split: the whole body cut at random byte offsets (1–64 B, through lines and UTF-8 sequences), with a
- *   macrotask between writes so the client really reads the pieces instead of one coalesced buffer.
- * - paced: one event per millisecond of elapsed time (a 1 ms interval catches up on late ticks).
- */
-export type Delivery = "one" | "fast" | "split" | "paced";
+export type { Delivery } from "./workload";
 
-/** Routes: POST /<delivery>/<n>/api/jobs/create-and-call-stream (OpenAI SSE) and POST /<delivery>/<n>/api/chat (AI SDK UI message stream). */
+/** Serves the routes of `parseRoute` (workload.ts), each delivery as described at `Delivery`. */
 export async function startServer(): Promise<{ url: string; close(): Promise<void> }> {
   const cache = new Map<string, Buffer[]>();
   const events = (protocol: Protocol, n: number) => {
@@ -39,19 +32,18 @@ export async function startServer(): Promise<{ url: string; close(): Promise<voi
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, events: (p: Protocol, n: number) => Buffer[]): Promise<void> {
-  const match = /^\/(one|fast|split|paced)\/(\d+)\/api\/(jobs\/create-and-call-stream|chat)$/.exec(req.url ?? "");
+  const route = parseRoute(req.url ?? "");
   req.resume(); // the request body (the prompt) is irrelevant; drain it.
-  if (req.method !== "POST" || !match) {
+  if (req.method !== "POST" || !route) {
     res.writeHead(404).end();
     return;
   }
-  const delivery = match[1] as Delivery;
-  const protocol: Protocol = match[3] === "chat" ? "ui-message-stream" : "openai";
+  const { delivery, protocol } = route;
   const headers: Record<string, string> = { "content-type": "text/event-stream", "cache-control": "no-cache" };
   if (protocol === "ui-message-stream") headers["x-vercel-ai-ui-message-stream"] = "v1";
   res.writeHead(200, headers);
   res.socket?.setNoDelay(true);
-  const list = events(protocol, Number(match[2]));
+  const list = events(protocol, route.n);
   if (delivery === "one") res.write(Buffer.concat(list));
   else if (delivery === "fast") await writeAll(res, list);
   else if (delivery === "split") await writeSplit(res, Buffer.concat(list));

@@ -19,6 +19,25 @@ export function expectedText(n: number): string {
 
 export type Protocol = "openai" | "ui-message-stream";
 
+/**
+ * - one: the whole body in a single write (the client reads it as few large buffers).
+ * - fast: every SSE event is its own write, as fast as the socket takes them.
+ * - split: the whole body cut at random byte offsets (1–64 B, through lines and UTF-8 sequences), with a
+ *   macrotask between writes so the client really reads the pieces instead of one coalesced buffer.
+ * - paced: one event per millisecond of elapsed time (a 1 ms interval catches up on late ticks).
+ */
+export type Delivery = "one" | "fast" | "split" | "paced";
+
+/**
+ * The bench's routes, served by bench/server.ts and by the browser bench's fake fetch:
+ * POST /<delivery>/<n>/api/jobs/create-and-call-stream (OpenAI SSE) and POST /<delivery>/<n>/api/chat (AI SDK UI message stream).
+ */
+export function parseRoute(path: string): { delivery: Delivery; n: number; protocol: Protocol } | undefined {
+  const match = /\/(one|fast|split|paced)\/(\d+)\/api\/(jobs\/create-and-call-stream|chat)$/.exec(path);
+  if (!match) return undefined;
+  return { delivery: match[1] as Delivery, n: Number(match[2]), protocol: match[3] === "chat" ? "ui-message-stream" : "openai" };
+}
+
 const sse = (payload: unknown) => `data: ${JSON.stringify(payload)}\n\n`;
 
 /** OpenAI `chat.completion.chunk` events then `[DONE]`: what `/api/jobs/create-and-call-stream` relays. */

@@ -18,6 +18,8 @@ export async function buildContenders(): Promise<void> {
     format: "esm",
     target: "node20",
     outExtension: { ".js": ".mjs" },
+    // Maps let bench/profile attribute samples to source files; Node ignores them unless asked.
+    sourcemap: true,
     define: { "process.env.NODE_ENV": '"production"' },
     // Production React drops <Profiler> callbacks; its profiling build is the production build with them kept.
     alias: { "react-dom/client": "react-dom/profiling" },

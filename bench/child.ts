@@ -5,10 +5,13 @@ import type { Contender, Scenario } from "./scenarios";
 
 export type RunResult = ChildResult | { ok: false; error: string; timedOut?: boolean };
 
-/** One measured run: a fresh Node process, --expose-gc for the heap baseline, NODE_ENV=production. */
-export function runInChild(contender: Contender, scenario: Scenario, serverUrl: string): Promise<RunResult> {
+/**
+ * One measured run: a fresh Node process, --expose-gc for the heap baseline, NODE_ENV=production.
+ * `nodeArgs` adds flags (bench/profile passes --cpu-prof).
+ */
+export function runInChild(contender: Contender, scenario: Scenario, serverUrl: string, nodeArgs: string[] = []): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--expose-gc", `${outDir}${contender.file}.mjs`], {
+    const child = spawn(process.execPath, ["--expose-gc", ...nodeArgs, `${outDir}${contender.file}.mjs`], {
       env: { ...process.env, ...contender.env, NODE_ENV: "production", BENCH_BASE: `${serverUrl}/${scenario.delivery}/${scenario.n}`, BENCH_N: String(scenario.n) },
       stdio: ["ignore", "pipe", "pipe"],
     });

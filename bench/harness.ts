@@ -28,6 +28,8 @@ export interface ChildResult {
   frames: number;
   peakHeapDeltaBytes: number;
   textLength: number;
+  /** The measured span on the monotonic clock in µs (the clock of .cpuprofile timestamps), for bench/profile. */
+  windowUs?: [number, number];
 }
 
 // Throttled contenders publish their last text up to one throttle window after "done": wait that out,
@@ -52,6 +54,8 @@ export async function runChild(contender: Contender): Promise<void> {
   const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
   let lastMark = 0;
   const frames0 = frames();
+  const us = () => Number(process.hrtime.bigint() / 1000n);
+  const window0 = us();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result: ChildResult = { ok: false, wallMs: 0, cpuMs: 0, commits: 0, frames: 0, peakHeapDeltaBytes: 0, textLength: 0 };
@@ -61,6 +65,7 @@ export async function runChild(contender: Contender): Promise<void> {
     const framesRun = frames() - frames0;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     const cpu = process.cpuUsage(cpu0);
+    result.windowUs = [window0, us()];
     peak = Math.max(peak, heapUsed());
     const text = outcome.text();
     // Wall time ends when the final text reached the screen (the last commit), or at resolve for the floor.

@@ -46,6 +46,9 @@ export async function runChild(contender: Contender): Promise<void> {
   // Loading undici and opening the keep-alive connection is a fixed cost every contender would pay:
   // do it before the clock starts so small N measure streaming, not start-up.
   await fetch(`${base}/warmup`).then((res) => res.arrayBuffer()).catch(() => undefined);
+  // BENCH_WARM_ANSWERS=k streams k unmeasured answers first: the measured one then runs warm (JIT-compiled
+  // code), which separates the cost of running code for the first time from the cost of each answer.
+  for (let i = 0; i < Number(process.env.BENCH_WARM_ANSWERS ?? 0); i++) (await contender({ base, n, mark: () => undefined })).dispose?.();
   gc?.();
   gc?.();
   const heap0 = heapUsed();

@@ -4,7 +4,7 @@
  * as a figure and pass/fail) and the full table. Only `--write` saves it, to bench/results/latest.md
  * (quick runs to bench/results/quick.md).
  * Options: --quick (the goal rows only, 3 runs), --only=ours,floor (floor is always kept for the ratios),
- * --runs=N, --write.
+ * --runs=N, --write, --warm-answers=K (each child streams K unmeasured answers first: warm-code figures).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { cpus } from "node:os";
@@ -23,7 +23,10 @@ const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).
 const write = args.includes("--write");
 const runsArg = Number(args.find((a) => a.startsWith("--runs="))?.slice("--runs=".length)) || undefined;
 
-const contenders = only ? CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)) : CONTENDERS;
+const warmAnswers = args.find((a) => a.startsWith("--warm-answers="))?.slice("--warm-answers=".length);
+const contenders = (only ? CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)) : CONTENDERS).map((c) =>
+  warmAnswers ? { ...c, env: { ...c.env, BENCH_WARM_ANSWERS: warmAnswers } } : c,
+);
 const scenarios = (quick ? QUICK : FULL).map((s) => ({ ...s, runs: runsArg ?? s.runs }));
 
 await buildContenders();
@@ -50,7 +53,8 @@ try {
 const bytes = (protocol: "openai" | "ui-message-stream", n: number) => encodeEvents(protocol, n).reduce((sum, b) => sum + b.length, 0);
 const perChunk = (protocol: "openai" | "ui-message-stream") => Math.round((bytes(protocol, 1000) - bytes(protocol, 0)) / 1000);
 
-const command = `npm run bench${quick ? " -- --quick" : ""}`;
+const shown = args.filter((a) => a !== "--write");
+const command = `npm run bench${shown.length ? ` -- ${shown.join(" ")}` : ""}`;
 const cpu = cpus()[0]?.model ?? "unknown CPU";
 const goals = renderGoals(cells);
 const passed = goals.rows.filter((r) => r.pass).length;

@@ -15,6 +15,7 @@ export interface SelfTimes {
   totalUs: number;
   byFile: Map<string, number>;
   byFunction: Map<string, number>;
+  byLayer: Map<string, number>;
 }
 
 const maps = new Map<string, SourceMap | null>();
@@ -27,6 +28,16 @@ function sourceMapFor(url: string): SourceMap | null {
     }
   }
   return maps.get(url) ?? null;
+}
+
+/** The coarse owner of a file: ours (src/), a package, Node itself, the bench, or V8's own buckets. */
+function layer(file: string): string {
+  if (file.startsWith("src/core/")) return "ours: src/core";
+  if (file.startsWith("src/react/")) return "ours: src/react";
+  if (file.startsWith("bench/")) return "bench harness and contender";
+  if (file.startsWith("node:") || file === "(native)" || file.startsWith("wasm:")) return "Node: fetch (undici), streams, timers";
+  if (["react", "react-dom", "scheduler"].includes(file)) return "React (react-dom, scheduler)";
+  return file; // a package (zustand, eventsource-parser, happy-dom) or (garbage collector) / (program)
 }
 
 /** node_modules/<pkg>/… → the package; the repo's own files relative to the repo; node:internal as is. */
@@ -42,7 +53,8 @@ function locate(frame: CpuProfile["nodes"][number]["callFrame"]): { file: string
   if (!frame.url) return { file: name.startsWith("(") ? name : "(native)", fn: name };
   // findEntry returns {} where nothing maps.
   const entry: { originalSource?: string; originalLine?: number } | undefined = frame.url.startsWith("file:") ? sourceMapFor(frame.url)?.findEntry(frame.lineNumber, frame.columnNumber) : undefined;
-  const source = entry?.originalSource ?? frame.url;
+  // Map sources are relative to the bundle (../../react-dom/…): resolve them to absolute paths.
+  const source = entry?.originalSource ? new URL(entry.originalSource, frame.url).pathname : frame.url;
   const line = (entry?.originalLine ?? frame.lineNumber) + 1;
   const file = shortFile(source);
   return { file, fn: `${name} (${file}:${line})` };
@@ -61,10 +73,12 @@ export function addProfile(into: SelfTimes, path: string, [fromUs, toUs]: [numbe
     into.totalUs += delta;
     into.byFile.set(loc.file, (into.byFile.get(loc.file) ?? 0) + delta);
     into.byFunction.set(loc.fn, (into.byFunction.get(loc.fn) ?? 0) + delta);
+    const owner = layer(loc.file);
+    into.byLayer.set(owner, (into.byLayer.get(owner) ?? 0) + delta);
   });
 }
 
-export const emptySelfTimes = (): SelfTimes => ({ totalUs: 0, byFile: new Map(), byFunction: new Map() });
+export const emptySelfTimes = (): SelfTimes => ({ totalUs: 0, byFile: new Map(), byFunction: new Map(), byLayer: new Map() });
 
 /** Markdown: the top files and functions by self time, in ms per run and share of the total. */
 export function renderSelfTimes(title: string, t: SelfTimes, runs: number, top = 15): string {
@@ -72,6 +86,10 @@ export function renderSelfTimes(title: string, t: SelfTimes, runs: number, top =
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   return [
     `### ${title}: ${(t.totalUs / 1000 / runs).toFixed(1)} ms sampled CPU per run (mean of ${runs})`,
+    "",
+    "| Layer | self ms / run | share |",
+    "|---|--:|--:|",
+    ...sorted(t.byLayer).map(row),
     "",
     "| File | self ms / run | share |",
     "|---|--:|--:|",

@@ -3,7 +3,8 @@
  * contender with `node --cpu-prof` for 1,000 and 10,000 chunks in one write, keeps only the samples inside
  * the harness's measured span, maps them through the bundles' source maps, and prints self time by file and
  * by function, then ours minus the floor per file. Profiles stay in node_modules/.cache/saas-llm-bench/profiles.
- * Options: --runs=N (default 3), --only=ours,naive (floor always kept), --n=1000,10000.
+ * Options: --runs=N (default 3), --only=ours,naive (floor always kept), --n=1000,10000, --warm-answers=K
+ * (K unmeasured answers first in each child: what is left once the code is warm).
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { buildContenders, outDir } from "../build";
@@ -17,7 +18,8 @@ const opt = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slic
 const runs = Number(opt("runs")) || 3;
 const only = (opt("only") ?? "ours").split(",");
 const ns = (opt("n") ?? "1000,10000").split(",").map(Number);
-const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id));
+const warm = opt("warm-answers");
+const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)).map((c) => (warm ? { ...c, env: { ...c.env, BENCH_WARM_ANSWERS: warm } } : c));
 const profileDir = `${outDir}profiles/`;
 
 await buildContenders();
@@ -58,16 +60,29 @@ for (const id of only) {
     const ours = results.get(`${id} ${n}`)?.times;
     const floor = results.get(`floor ${n}`)?.times;
     if (!ours || !floor) continue;
-    const files = new Set([...ours.byFile.keys(), ...floor.byFile.keys()]);
-    const diff = [...files].map((f) => [f, ((ours.byFile.get(f) ?? 0) - (floor.byFile.get(f) ?? 0)) / 1000 / runs] as const).sort((a, b) => b[1] - a[1]);
+    const diffOf = (a: Map<string, number>, b: Map<string, number>) =>
+      [...new Set([...a.keys(), ...b.keys()])].map((f) => [f, ((a.get(f) ?? 0) - (b.get(f) ?? 0)) / 1000 / runs] as const).sort((x, y) => y[1] - x[1]);
     out.push(
       `### ${id} − floor, ${n.toLocaleString("en-US")} chunks: ${((ours.totalUs - floor.totalUs) / 1000 / runs).toFixed(1)} ms sampled CPU per run`,
       "",
-      "| File | Δ self ms / run |",
+      "| Layer or file | Δ self ms / run |",
       "|---|--:|",
-      ...diff.filter(([, ms]) => Math.abs(ms) >= 0.5).map(([f, ms]) => `| ${f} | ${ms.toFixed(1)} |`),
+      ...diffOf(ours.byLayer, floor.byLayer).map(([f, ms]) => `| **${f}** | ${ms.toFixed(1)} |`),
+      ...diffOf(ours.byFile, floor.byFile).filter(([f, ms]) => Math.abs(ms) >= 0.5 && !ours.byLayer.has(f)).map(([f, ms]) => `| ${f} | ${ms.toFixed(1)} |`),
       "",
     );
+  }
+}
+// Extra CPU = fixed + per-chunk × N: two Ns give both (sampled self time, as above).
+for (const id of only) {
+  const extra = ns.map((n) => {
+    const [a, b] = [results.get(`${id} ${n}`)?.times, results.get(`floor ${n}`)?.times];
+    return a && b ? (a.totalUs - b.totalUs) / 1000 / runs : NaN;
+  });
+  const [n1, n2] = ns as [number, number];
+  if (ns.length === 2 && extra.every(Number.isFinite)) {
+    const perChunk = ((extra[1] as number) - (extra[0] as number)) / (n2 - n1);
+    out.push(`${id} − floor: fixed ≈ ${((extra[0] as number) - perChunk * n1).toFixed(1)} ms per answer + ${(perChunk * 1000).toFixed(2)} ms per 1,000 chunks (sampled, ${runs} runs).`, "");
   }
 }
 console.log(out.join("\n"));

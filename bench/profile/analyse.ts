@@ -13,6 +13,8 @@ interface CpuProfile {
 /** Self time in µs per source file and per function, inside the measured window only. */
 export interface SelfTimes {
   totalUs: number;
+  /** Samples in the window where the thread waited (for the network, a timer or a frame). */
+  idleUs: number;
   byFile: Map<string, number>;
   byFunction: Map<string, number>;
   byLayer: Map<string, number>;
@@ -69,7 +71,11 @@ export function addProfile(into: SelfTimes, path: string, [fromUs, toUs]: [numbe
     const delta = profile.timeDeltas[i + 1] ?? 0; // a sample's time is the gap to the next one
     at += profile.timeDeltas[i] ?? 0;
     const loc = where.get(id);
-    if (at < fromUs || at > toUs || !loc || loc.fn === "(idle)") return;
+    if (at < fromUs || at > toUs || !loc) return;
+    if (loc.fn === "(idle)") {
+      into.idleUs += delta;
+      return;
+    }
     into.totalUs += delta;
     into.byFile.set(loc.file, (into.byFile.get(loc.file) ?? 0) + delta);
     into.byFunction.set(loc.fn, (into.byFunction.get(loc.fn) ?? 0) + delta);
@@ -78,14 +84,14 @@ export function addProfile(into: SelfTimes, path: string, [fromUs, toUs]: [numbe
   });
 }
 
-export const emptySelfTimes = (): SelfTimes => ({ totalUs: 0, byFile: new Map(), byFunction: new Map(), byLayer: new Map() });
+export const emptySelfTimes = (): SelfTimes => ({ totalUs: 0, idleUs: 0, byFile: new Map(), byFunction: new Map(), byLayer: new Map() });
 
 /** Markdown: the top files and functions by self time, in ms per run and share of the total. */
 export function renderSelfTimes(title: string, t: SelfTimes, runs: number, top = 15): string {
   const row = ([name, us]: [string, number]) => `| ${name.replace(/\|/g, "/")} | ${(us / 1000 / runs).toFixed(1)} | ${((100 * us) / t.totalUs).toFixed(1)}% |`;
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   return [
-    `### ${title}: ${(t.totalUs / 1000 / runs).toFixed(1)} ms sampled CPU per run (mean of ${runs})`,
+    `### ${title}: ${(t.totalUs / 1000 / runs).toFixed(1)} ms sampled CPU and ${(t.idleUs / 1000 / runs).toFixed(1)} ms idle per run (mean of ${runs})`,
     "",
     "| Layer | self ms / run | share |",
     "|---|--:|--:|",

@@ -28,6 +28,7 @@ describe("cpuprofile self times", () => {
     expect(Object.fromEntries(t.byFile)).toEqual({ "node:internal/deps/undici/undici": 30, "react-dom": 10 });
     expect(Object.fromEntries(t.byLayer)).toEqual({ "Node: fetch (undici), streams, timers": 30, "React (react-dom, scheduler)": 10 });
     expect(t.totalUs).toBe(40);
+    expect(t.idleUs).toBe(40);
     expect([...t.byFunction.keys()]).toEqual(["parse (node:internal/deps/undici/undici:1)", "render (react-dom:1)"]);
   });
 

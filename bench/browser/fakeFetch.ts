@@ -17,12 +17,11 @@ export function fakeFetch(input: RequestInfo | URL): Promise<Response> {
 
 function body(delivery: Delivery, events: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const bytes = events.map((e) => encoder.encode(e));
+  const bytes = delivery === "one" ? [encoder.encode(events.join(""))] : events.map((e) => encoder.encode(e));
   return new ReadableStream<Uint8Array>({
     start(controller) {
       if (delivery === "paced") return pace(controller, bytes);
-      if (delivery === "one") controller.enqueue(concat(bytes));
-      else for (const b of bytes) controller.enqueue(b);
+      for (const b of bytes) controller.enqueue(b);
       controller.close();
     },
   });
@@ -40,12 +39,3 @@ function pace(controller: ReadableStreamDefaultController<Uint8Array>, bytes: Ui
   tick();
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}

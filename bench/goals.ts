@@ -20,6 +20,12 @@ const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toLocaleString("e
 const cpuRatio = (limit: number) => (s: Summary, f: Summary) => ({ figure: `${fmt(s.cpuMs / f.cpuMs)}×`, pass: s.cpuMs / f.cpuMs <= limit });
 const cpuAnchor = (s: Summary, f: Summary) => `${fmt(s.cpuMs / f.cpuMs)}×`;
 
+// The request time splits the wall: before it, mounting and effects; after it, reading and rendering.
+const wallVsFloor = (s: Summary, f: Summary) => ({
+  figure: `${fmt(s.wallMs, 0)} (floor ${fmt(f.wallMs, 0)}; request at ${fmt(s.requestMs, 0)} vs ${fmt(f.requestMs, 0)})`,
+  pass: s.wallMs <= f.wallMs + FRAME_MS,
+});
+
 const GOALS: Goal[] = [
   { what: "CPU × floor", delivery: "one", n: 1_000, measure: cpuRatio(1.25), goal: "≤ 1.25×", anchor: cpuAnchor },
   { what: "CPU × floor", delivery: "one", n: 10_000, measure: cpuRatio(1.25), goal: "≤ 1.25×", anchor: cpuAnchor },
@@ -44,14 +50,14 @@ const GOALS: Goal[] = [
   {
     what: "wall ms to the final text",
     delivery: "one",
-    measure: (s, f) => ({ figure: `${fmt(s.wallMs, 0)} (floor ${fmt(f.wallMs, 0)})`, pass: s.wallMs <= f.wallMs + FRAME_MS }),
+    measure: wallVsFloor,
     goal: "≤ floor + 16.7",
     anchor: (s) => fmt(s.wallMs, 0),
   },
   {
     what: "wall ms to the final text",
     delivery: "paced",
-    measure: (s, f) => ({ figure: `${fmt(s.wallMs, 0)} (floor ${fmt(f.wallMs, 0)})`, pass: s.wallMs <= f.wallMs + FRAME_MS }),
+    measure: wallVsFloor,
     goal: "≤ floor + 16.7",
     anchor: (s) => fmt(s.wallMs, 0),
   },

@@ -28,6 +28,8 @@ export interface ChildResult {
   frames: number;
   peakHeapDeltaBytes: number;
   textLength: number;
+  /** Start to the contender's first fetch call: the part of wall time spent before the request (mounting, effects). */
+  requestMs?: number;
   /** The measured span on the monotonic clock in µs (the clock of .cpuprofile timestamps), for bench/profile. */
   windowUs?: [number, number];
 }
@@ -56,6 +58,12 @@ export async function runChild(contender: Contender): Promise<void> {
   // 5 ms is well under one frame; a long synchronous stretch delays samples, but the heap only grows during it.
   const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
   let lastMark = 0;
+  let requestAt = 0;
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (input, init) => {
+    requestAt ||= performance.now();
+    return realFetch(input, init);
+  };
   const frames0 = frames();
   const us = () => Number(process.hrtime.bigint() / 1000n);
   const window0 = us();
@@ -74,6 +82,7 @@ export async function runChild(contender: Contender): Promise<void> {
     // Wall time ends when the final text reached the screen (the last commit), or at resolve for the floor.
     Object.assign(result, {
       wallMs: (lastMark > 0 ? lastMark : doneAt) - t0,
+      requestMs: requestAt - t0,
       cpuMs: (cpu.user + cpu.system) / 1000,
       commits: outcome.commits,
       frames: framesRun,

@@ -18,6 +18,7 @@ export interface Summary {
   ok: boolean;
   error?: string;
   wallMs: number;
+  requestMs: number;
   cpuMs: number;
   commits: number;
   frames: number;
@@ -27,11 +28,12 @@ export interface Summary {
 /** Medians over the measured runs; one failed run (wrong text, error, timeout) fails the cell. */
 export function summarize(cell: Cell): Summary {
   const failed = cell.runs.find((r) => !r.ok);
-  if (failed) return { ok: false, error: failed.error ?? "failed", wallMs: NaN, cpuMs: NaN, commits: NaN, frames: NaN, heapMB: NaN };
+  if (failed) return { ok: false, error: failed.error ?? "failed", wallMs: NaN, requestMs: NaN, cpuMs: NaN, commits: NaN, frames: NaN, heapMB: NaN };
   const runs = cell.runs as ChildResult[];
   return {
     ok: true,
     wallMs: median(runs.map((r) => r.wallMs)),
+    requestMs: median(runs.map((r) => r.requestMs ?? NaN)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
     commits: median(runs.map((r) => r.commits)),
     frames: median(runs.map((r) => r.frames)),
@@ -43,7 +45,7 @@ const fmt = (x: number, digits = 0) => (Number.isFinite(x) ? x.toLocaleString("e
 
 /** One markdown table; ratios are against the floor of the same scenario in the same run. */
 export function renderTable(cells: Cell[]): string {
-  const rows = ["| Workload | Contender | Protocol | Wall ms | CPU ms | CPU × floor | Commits | Commits / frame | Peak heap Δ MB | Heap × floor | Text |", "|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|"];
+  const rows = ["| Workload | Contender | Protocol | Wall ms | Request at ms | CPU ms | CPU × floor | Commits | Commits / frame | Peak heap Δ MB | Heap × floor | Text |", "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|---|"];
   const floors = new Map<Scenario, Summary>();
   for (const cell of cells) if (cell.contender.id === "floor") floors.set(cell.scenario, summarize(cell));
   for (const cell of cells) {
@@ -56,8 +58,8 @@ export function renderTable(cells: Cell[]): string {
     const ratio = (a: number, b: number | undefined) => (isFloor || !b ? "–" : `${fmt(a / b, 2)}×`);
     rows.push(
       s.ok
-        ? `| ${workload} | ${cell.contender.label} | ${cell.contender.protocol} | ${fmt(s.wallMs)} | ${fmt(s.cpuMs)} | ${ratio(s.cpuMs, floor?.cpuMs)} | ${isFloor ? "–" : fmt(s.commits)} | ${perFrame} | ${fmt(s.heapMB, 1)} | ${ratio(s.heapMB, floor?.heapMB)} | exact |`
-        : `| ${workload} | ${cell.contender.label} | ${cell.contender.protocol} | – | – | – | – | – | – | – | **FAIL**: ${s.error?.replace(/\|/g, "/")} |`,
+        ? `| ${workload} | ${cell.contender.label} | ${cell.contender.protocol} | ${fmt(s.wallMs)} | ${fmt(s.requestMs)} | ${fmt(s.cpuMs)} | ${ratio(s.cpuMs, floor?.cpuMs)} | ${isFloor ? "–" : fmt(s.commits)} | ${perFrame} | ${fmt(s.heapMB, 1)} | ${ratio(s.heapMB, floor?.heapMB)} | exact |`
+        : `| ${workload} | ${cell.contender.label} | ${cell.contender.protocol} | – | – | – | – | – | – | – | – | **FAIL**: ${s.error?.replace(/\|/g, "/")} |`,
     );
   }
   return rows.join("\n");

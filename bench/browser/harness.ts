@@ -11,6 +11,7 @@ export interface PageResult {
   ok: boolean;
   error?: string;
   wallMs: number;
+  requestMs: number;
   commits: number;
   frames: number;
 }
@@ -20,8 +21,12 @@ const SETTLE_MS = 150;
 
 export function runChild(contender: Contender): void {
   (globalThis as { __benchRun?: (delivery: Delivery, n: number) => Promise<PageResult> }).__benchRun = async (delivery, n) => {
-    globalThis.fetch = fakeFetch as typeof fetch;
     let lastMark = 0;
+    let requestAt = 0;
+    globalThis.fetch = ((input: RequestInfo | URL) => {
+      requestAt ||= performance.now();
+      return fakeFetch(input);
+    }) as typeof fetch;
     const frames0 = frames();
     const t0 = performance.now();
     try {
@@ -30,11 +35,11 @@ export function runChild(contender: Contender): void {
       const framesRun = frames() - frames0;
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const ok = outcome.text() === expectedText(n);
-      const result = { ok, wallMs: (lastMark > 0 ? lastMark : doneAt) - t0, commits: outcome.commits, frames: framesRun };
+      const result = { ok, wallMs: (lastMark > 0 ? lastMark : doneAt) - t0, requestMs: requestAt - t0, commits: outcome.commits, frames: framesRun };
       outcome.dispose?.();
       return ok ? result : { ...result, error: "wrong text" };
     } catch (error) {
-      return { ok: false, error: String(error), wallMs: NaN, commits: NaN, frames: NaN };
+      return { ok: false, error: String(error), wallMs: NaN, requestMs: NaN, commits: NaN, frames: NaN };
     }
   };
 }

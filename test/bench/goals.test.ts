@@ -8,6 +8,7 @@ const run = (cpuMs: number, extra: Partial<{ wallMs: number; commits: number; fr
   ok: true,
   cpuMs,
   wallMs: extra.wallMs ?? 100,
+  requestMs: 5,
   commits: extra.commits ?? 3,
   frames: extra.frames ?? 0,
   peakHeapDeltaBytes: (extra.heapMB ?? 10) * 2 ** 20,
@@ -46,7 +47,7 @@ describe("goal table", () => {
       cell("floor", scenario("one", 100_000), [run(1, { wallMs: 100 })]),
       cell("ours", scenario("one", 100_000), [run(1, { wallMs: 117 })]),
     ]).filter((l) => l.startsWith("| wall"));
-    expect(lines).toEqual([expect.stringContaining("| one write, 1,000 | 116 (floor 100) | ≤ floor + 16.7 | pass |"), expect.stringContaining("| one write, 100,000 | 117 (floor 100) | ≤ floor + 16.7 | **fail** |")]);
+    expect(lines).toEqual([expect.stringContaining("| one write, 1,000 | 116 (floor 100; request at 5 vs 5) | ≤ floor + 16.7 | pass |"), expect.stringContaining("| one write, 100,000 | 117 (floor 100; request at 5 vs 5) | ≤ floor + 16.7 | **fail** |")]);
   });
 
   test("anchors get a column with their own figure; a failed ours run fails its goal", () => {

@@ -3,7 +3,9 @@
  * downloaded browser). The Node bench's contender files run in a fresh page each run, over a fake fetch
  * whose Response body the page fills (browser/fakeFetch.ts), so no network is involved for anyone.
  * CPU is the renderer main thread's task time (CDP Performance.getMetrics, thread ticks) over the run and
- * a 150 ms settle; frames are the page's own requestAnimationFrame callbacks.
+ * a 150 ms settle, which includes style, layout and paint of the rendered text (the floor renders nothing);
+ * a second table counts JavaScript only (ScriptDuration), the like-for-like figure with Node. Frames are
+ * the page's own requestAnimationFrame callbacks.
  * Options: --only=ours,naive-16 (floor always kept), --runs=N, --quick (3 runs).
  */
 import type { Browser } from "playwright-core";
@@ -21,7 +23,9 @@ const runsArg = Number(args.find((a) => a.startsWith("--runs="))?.slice("--runs=
 const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id));
 const scenarios = GOALS.map((s) => ({ ...s, runs: runsArg ?? s.runs }));
 
-async function runInPage(browser: Browser, bundle: string, contender: Contender, scenario: Scenario): Promise<RunResult> {
+type PageRun = { main: RunResult; script: RunResult };
+
+async function runInPage(browser: Browser, bundle: string, contender: Contender, scenario: Scenario): Promise<PageRun> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -30,16 +34,22 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
     // The contender files read process.env (batch and throttle settings), as in their Node children.
     const env = JSON.stringify({ ...contender.env, NODE_ENV: "production" });
     await page.setContent(`<!doctype html><html><body><script>globalThis.process={env:${env}}</script><script>${bundle.replace(/<\/script/g, "<\\/script")}</script></body></html>`);
-    const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? NaN;
-    const before = await taskSeconds();
+    const seconds = async () => {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+      return { task: value("TaskDuration"), script: value("ScriptDuration") };
+    };
+    const before = await seconds();
     const result = await page.evaluate(
       ([delivery, n]) => (globalThis as unknown as { __benchRun: (d: string, n: number) => Promise<PageResult> }).__benchRun(delivery, n),
       [scenario.delivery, scenario.n] as const,
     );
-    const cpuMs = ((await taskSeconds()) - before) * 1000;
-    return { ...result, cpuMs, peakHeapDeltaBytes: NaN, textLength: 0, error: result.error };
+    const after = await seconds();
+    const run = (cpuMs: number): RunResult => ({ ...result, cpuMs, peakHeapDeltaBytes: NaN, textLength: 0, error: result.error });
+    return { main: run((after.task - before.task) * 1000), script: run((after.script - before.script) * 1000) };
   } catch (error) {
-    return { ok: false, error: String(error) };
+    const failed = { ok: false as const, error: String(error) };
+    return { main: failed, script: failed };
   } finally {
     await context.close();
   }
@@ -48,14 +58,21 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
 const bundles = await buildPageBundles([...new Set(contenders.map((c) => c.file))]);
 const browser = await launchChromium();
 const cells: Cell[] = [];
+const scriptCells: Cell[] = [];
 try {
   for (const scenario of scenarios) {
     for (const contender of contenders) {
       const bundle = bundles.get(contender.file) as string;
       await runInPage(browser, bundle, contender, scenario); // discarded warm-up, as in Node
       const cell: Cell = { scenario, contender, runs: [] };
-      for (let i = 0; i < scenario.runs; i++) cell.runs.push(await runInPage(browser, bundle, contender, scenario));
+      const scriptCell: Cell = { scenario, contender, runs: [] };
+      for (let i = 0; i < scenario.runs; i++) {
+        const { main, script } = await runInPage(browser, bundle, contender, scenario);
+        cell.runs.push(main);
+        scriptCell.runs.push(script);
+      }
       cells.push(cell);
+      scriptCells.push(scriptCell);
       const last = cell.runs[cell.runs.length - 1];
       process.stderr.write(`chromium ${scenario.delivery} ${scenario.n} ${contender.id}: ${last?.ok ? "ok" : last?.error}\n`);
     }
@@ -74,6 +91,10 @@ console.log(
     goals.table,
     "",
     renderTable(cells),
+    "",
+    "JavaScript only (ScriptDuration: no style, layout or paint), the like-for-like figure with Node:",
+    "",
+    renderGoals(scriptCells, { heap: false }).table.split("\n").filter((l, i) => i < 2 || l.startsWith("| CPU")).join("\n"),
     "",
     "- Medians over fresh pages (one discarded warm-up page per cell). CPU: the renderer main thread's TaskDuration (CDP, thread ticks) over the run plus a 150 ms settle. Frames: the page's requestAnimationFrame. Wall: start to the last commit (React) or end of parsing (floor). Same contender files and text as `npm run bench`; the body comes from an in-page ReadableStream, not a socket.",
   ].join("\n"),

@@ -40,10 +40,15 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
       return { task: value("TaskDuration"), script: value("ScriptDuration") };
     };
     const before = await seconds();
-    const result = await page.evaluate(
-      ([delivery, n]) => (globalThis as unknown as { __benchRun: (d: string, n: number) => Promise<PageResult> }).__benchRun(delivery, n),
-      [scenario.delivery, scenario.n] as const,
-    );
+    // A page that never finishes is a failed run, not a hung bench.
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timeout (> ${scenario.timeoutMs / 1000} s)`)), scenario.timeoutMs).unref());
+    const result = await Promise.race([
+      page.evaluate(
+        ([delivery, n]) => (globalThis as unknown as { __benchRun: (d: string, n: number) => Promise<PageResult> }).__benchRun(delivery, n),
+        [scenario.delivery, scenario.n] as const,
+      ),
+      timeout,
+    ]);
     const after = await seconds();
     const run = (cpuMs: number): RunResult => ({ ...result, cpuMs, peakHeapDeltaBytes: NaN, textLength: 0, error: result.error });
     return { main: run((after.task - before.task) * 1000), script: run((after.script - before.script) * 1000) };

@@ -3,9 +3,9 @@
  * downloaded browser). The Node bench's contender files run in a fresh page each run, over a fake fetch
  * whose Response body the page fills (browser/fakeFetch.ts), so no network is involved for anyone.
  * CPU is the renderer main thread's task time (CDP Performance.getMetrics, thread ticks) over the run and
- * a 150 ms settle, which includes style, layout and paint of the rendered text (the floor renders nothing);
- * a second table counts JavaScript only (ScriptDuration), the like-for-like figure with Node. Frames are
- * the page's own requestAnimationFrame callbacks.
+ * a 150 ms settle, which includes style, layout and paint of the rendered text (the floor renders nothing).
+ * (CDP's ScriptDuration is no JavaScript-only substitute: it misses the stream-driven promise jobs, so the
+ * floor reads near zero.) Frames are the page's own requestAnimationFrame callbacks.
  * Options: --only=ours,naive-16 (floor always kept), --runs=N, --quick (3 runs).
  */
 import type { Browser } from "playwright-core";
@@ -23,9 +23,7 @@ const runsArg = Number(args.find((a) => a.startsWith("--runs="))?.slice("--runs=
 const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id));
 const scenarios = GOALS.map((s) => ({ ...s, runs: runsArg ?? s.runs }));
 
-type PageRun = { main: RunResult; script: RunResult };
-
-async function runInPage(browser: Browser, bundle: string, contender: Contender, scenario: Scenario): Promise<PageRun> {
+async function runInPage(browser: Browser, bundle: string, contender: Contender, scenario: Scenario): Promise<RunResult> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -34,12 +32,8 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
     // The contender files read process.env (batch and throttle settings), as in their Node children.
     const env = JSON.stringify({ ...contender.env, NODE_ENV: "production" });
     await page.setContent(`<!doctype html><html><body><script>globalThis.process={env:${env}}</script><script>${bundle.replace(/<\/script/g, "<\\/script")}</script></body></html>`);
-    const seconds = async () => {
-      const { metrics } = await cdp.send("Performance.getMetrics");
-      const value = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-      return { task: value("TaskDuration"), script: value("ScriptDuration") };
-    };
-    const before = await seconds();
+    const taskSeconds = async () => (await cdp.send("Performance.getMetrics")).metrics.find((m) => m.name === "TaskDuration")?.value ?? NaN;
+    const before = await taskSeconds();
     // A page that never finishes is a failed run, not a hung bench.
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timeout (> ${scenario.timeoutMs / 1000} s)`)), scenario.timeoutMs).unref());
     const result = await Promise.race([
@@ -49,12 +43,10 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
       ),
       timeout,
     ]);
-    const after = await seconds();
-    const run = (cpuMs: number): RunResult => ({ ...result, cpuMs, peakHeapDeltaBytes: NaN, textLength: 0, error: result.error });
-    return { main: run((after.task - before.task) * 1000), script: run((after.script - before.script) * 1000) };
+    const cpuMs = ((await taskSeconds()) - before) * 1000;
+    return { ...result, cpuMs, peakHeapDeltaBytes: NaN, textLength: 0, error: result.error };
   } catch (error) {
-    const failed = { ok: false as const, error: String(error) };
-    return { main: failed, script: failed };
+    return { ok: false, error: String(error) };
   } finally {
     await context.close();
   }
@@ -63,21 +55,14 @@ async function runInPage(browser: Browser, bundle: string, contender: Contender,
 const bundles = await buildPageBundles([...new Set(contenders.map((c) => c.file))]);
 const browser = await launchChromium();
 const cells: Cell[] = [];
-const scriptCells: Cell[] = [];
 try {
   for (const scenario of scenarios) {
     for (const contender of contenders) {
       const bundle = bundles.get(contender.file) as string;
       await runInPage(browser, bundle, contender, scenario); // discarded warm-up, as in Node
       const cell: Cell = { scenario, contender, runs: [] };
-      const scriptCell: Cell = { scenario, contender, runs: [] };
-      for (let i = 0; i < scenario.runs; i++) {
-        const { main, script } = await runInPage(browser, bundle, contender, scenario);
-        cell.runs.push(main);
-        scriptCell.runs.push(script);
-      }
+      for (let i = 0; i < scenario.runs; i++) cell.runs.push(await runInPage(browser, bundle, contender, scenario));
       cells.push(cell);
-      scriptCells.push(scriptCell);
       const last = cell.runs[cell.runs.length - 1];
       process.stderr.write(`chromium ${scenario.delivery} ${scenario.n} ${contender.id}: ${last?.ok ? "ok" : last?.error}\n`);
     }
@@ -97,10 +82,7 @@ console.log(
     "",
     renderTable(cells),
     "",
-    "JavaScript only (ScriptDuration: no style, layout or paint), the like-for-like figure with Node:",
-    "",
-    renderGoals(scriptCells, { heap: false }).table.split("\n").filter((l, i) => i < 2 || l.startsWith("| CPU")).join("\n"),
-    "",
-    "- Medians over fresh pages (one discarded warm-up page per cell). CPU: the renderer main thread's TaskDuration (CDP, thread ticks) over the run plus a 150 ms settle. Frames: the page's requestAnimationFrame. Wall: start to the last commit (React) or end of parsing (floor). Same contender files and text as `npm run bench`; the body comes from an in-page ReadableStream, not a socket.",
+
+    "- Medians over fresh pages (one discarded warm-up page per cell). CPU: the renderer main thread's TaskDuration (CDP, thread ticks) over the run plus a 150 ms settle, including style, layout and paint of the text (the floor renders none). Frames: the page's requestAnimationFrame. Wall: start to the last commit (React) or end of parsing (floor). Same contender files and text as `npm run bench`; the body comes from an in-page ReadableStream, not a socket.",
   ].join("\n"),
 );

@@ -1,3 +1,3 @@
 "use client";
-export * from "./core/index";
+export * from "./core";
 export * from "./react/index";

@@ -7,10 +7,11 @@ import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } f
 import { badResponseError } from "./errorFactories";
 import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
-import { failOpenJobs } from "./failOpenJobs";
+import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
+import { cleanUpSingleShot, type SingleShotTrace } from "./jobs/singleShotCleanup";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
-import type { CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
+import type { CompleteJobInput, CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
 
 export interface SaaSLLMClientOptions {
   /** Server origin, or a same-origin proxy prefix (`""` or `/llm`). Paths are appended as `/api/...`. */
@@ -71,10 +72,17 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   const json = createJsonMethods(config, teamId);
+  const closer = createJobCloser(json);
 
   return {
     teamId,
     ...json,
+    /**
+     * E7: finish a job, at most once per job and client: closes that race share one request and its outcome
+     * (the upstream flips the charge on a repeated complete). After a failure that may have landed, the job is
+     * read before complete is sent again.
+     */
+    completeJob: (jobId: string, input: CompleteJobInput, opts: CallOptions = {}) => closer.close(jobId, input, opts),
     /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
     async streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
       const body = llmBody(input, "streamLLMCall");
@@ -90,24 +98,33 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
       const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
       const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type };
       // Each attempt creates a job on the server: tag it, so a retry's leftover job can be told from the answer's.
-      let lastAttempt = 1;
+      const trace: SingleShotTrace = { clientRequestId, startedAt: Date.now(), attempts: 1, opened: false, reachedEof: false };
       const bodyFor = (attempt: number) => {
-        lastAttempt = attempt;
+        trace.attempts = attempt;
+        trace.opened = false;
         return { ...body, job_metadata: { ...job_metadata, client_request_id: clientRequestId, client_attempt: attempt } };
       };
+      const onOpen: StreamCallOptions["onOpen"] = (info) => {
+        trace.opened = true;
+        opts.onOpen?.(info);
+      };
       try {
-        return await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, opts);
-      } finally {
-        // Our own retries abandoned the earlier attempts' jobs, which the upstream keeps IN_PROGRESS forever.
-        if (lastAttempt > 1) void failOpenJobs(json, clientRequestId, "Retried: superseded by a later attempt", lastAttempt);
+        const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
+        trace.reachedEof = result.reachedEof;
+        cleanUpSingleShot(closer, trace, undefined);
+        return result;
+      } catch (error) {
+        // The upstream keeps a job whose stream it could not finish IN_PROGRESS forever: the client closes it.
+        cleanUpSingleShot(closer, trace, error);
+        throw error;
       }
     },
     /**
      * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user
      * left mid-stream. Jobs the server completed are left alone. Resolves with how many it closed.
      */
-    failOpenJobs(clientRequestId: string, reason: string, options: { beforeAttempt?: number } = {}): Promise<number> {
-      return failOpenJobs(json, clientRequestId, reason, options.beforeAttempt);
+    failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
+      return closer.failOpenJobs(clientRequestId, reason, options);
     },
     /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
     async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {

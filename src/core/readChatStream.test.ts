@@ -67,7 +67,7 @@ describe("readChatStream: the contract's example streams (§6.6)", () => {
       ),
     ];
     const result = await read(stream, { onEvent: (e) => events.push(e) });
-    expect(result).toEqual({ text: "Paris is the capital of France.", shape: "openai", finishReason: "stop", usage: null, toolCalls: [], chunkCount: 3 });
+    expect(result).toEqual({ text: "Paris is the capital of France.", shape: "openai", finishReason: "stop", usage: null, toolCalls: [], chunkCount: 3, reachedEof: true });
     expect(events).toEqual([
       { type: "keepalive" },
       { type: "text", text: "Paris" },
@@ -85,8 +85,17 @@ describe("readChatStream: the contract's example streams (§6.6)", () => {
     );
     expect(await read([stream])).toEqual({
       text: "Paris.", shape: "anthropic", finishReason: "end_turn",
-      usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 }, toolCalls: [], chunkCount: 3,
+      usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 }, toolCalls: [], chunkCount: 3, reachedEof: true,
     });
+  });
+
+  it("says when the body did not reach EOF after the end marker: the server may not have closed the job (§6.4)", async () => {
+    const whole = sse(oa("Hi"), OA_STOP, "[DONE]");
+    const reset = body([whole], { error: new TypeError("terminated") }).body;
+    expect(await readChatStream(reset)).toMatchObject({ text: "Hi", reachedEof: false });
+    // Cut inside the end marker's blank line: the server never finished writing it.
+    expect(await read([whole.slice(0, -1)])).toMatchObject({ text: "Hi", reachedEof: false });
+    expect(await read([whole])).toMatchObject({ text: "Hi", reachedEof: true });
   });
 
   it("reads a Gemini stream, which ends with a finishReason", async () => {

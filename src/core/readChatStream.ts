@@ -68,6 +68,8 @@ export async function readChatStream(
   const decoder = new TextDecoder();
 
   let stop: "aborted" | "idle" | undefined;
+  // Cut after the end marker: the answer is whole, but the server may not have closed its job (§6.4).
+  let reachedEof = true;
   // Cancelling the reader settles a pending read() with `done`, so the loop below wakes up at once.
   const halt = (why: "aborted" | "idle") => {
     if (stop === undefined) stop = why;
@@ -94,7 +96,11 @@ export async function readChatStream(
         chunk = await reader.read();
       } catch (error) {
         // After the end marker the answer is whole; only a later error event could have changed that.
-        if (stop !== undefined || state.ended) break;
+        if (stop !== undefined) break;
+        if (state.ended) {
+          reachedEof = false;
+          break;
+        }
         throw interruptedError(state.partialText(), "the connection failed", ctx, error);
       }
       if (stop !== undefined || chunk.done) break;
@@ -107,9 +113,12 @@ export async function readChatStream(
     if (stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
     // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
     // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.
+    // An end marker completed only by this feed means the body ended inside its event: the server never
+    // finished writing it, so it did not close the job either.
+    if (!state.ended) reachedEof = false;
     parser.feed("\n\n");
     if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
-    return state.result();
+    return { ...state.result(), reachedEof };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);

@@ -106,7 +106,7 @@ export class StreamState implements ShapeSink {
     this.onEvent?.({ type: "usage", usage: merged });
   }
 
-  result(): ChatStreamResult {
+  result(): Omit<ChatStreamResult, "reachedEof"> {
     const toolCalls = [...this.calls.values()].sort((a, b) => a.index - b.index);
     return { text: this.partialText(), shape: this.shape, finishReason: this.finishReason, usage: this.usageValue, toolCalls, chunkCount: this.chunkCount };
   }

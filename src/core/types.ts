@@ -267,4 +267,6 @@ export interface ChatStreamResult {
   usage: Usage | null;
   toolCalls: ToolCallDelta[];
   chunkCount: number;
+  /** The body reached EOF after the end marker. False when it was cut after it: the server may not have closed the job. */
+  reachedEof: boolean;
 }

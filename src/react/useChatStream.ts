@@ -1,30 +1,38 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useStore } from "zustand";
-import type { SaaSLLMError } from "../core/SaaSLLMError";
+import { useMemo, useRef, useState } from "react";
+import type { ChatStreamState } from "../core/chat/chatTypes";
+import { initialChatStreamState } from "../core/chat/chatTypes";
 import type { ChatMessage } from "../core/types";
 import type { ChatStreamOptions } from "./chatStream/chatStreamOptions";
-import type { ChatStreamState } from "./chatStream/chatStreamStore";
 import { createStreamEntry, type StreamEntry } from "./chatStream/streamRegistry";
+import { useRetainer } from "./hooks/retainer";
+import { shouldThrow } from "./hooks/shouldThrow";
+import { useSelectedState, useTrackedState } from "./hooks/useTrackedState";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
-export interface UseChatStreamResult extends ChatStreamState {
-  /** Sends a user prompt (appended to the conversation) or a whole message list (replaces it). A running answer is aborted: the newer send wins. */
+export interface UseChatStreamActions {
+  /** Sends a user prompt (appended to the conversation) or a whole message list (replaces it). A running answer is stopped: the newer send wins. Bad input gives a `bad_request` state and sends nothing. */
   send(input: string | ChatMessage[]): void;
-  /** Aborts the running answer; the text so far stays and `status` becomes `stopped`. */
+  /** Stops the running answer; the text so far stays and `status` becomes `stopped`. */
   stop(): void;
   /** Starts the last answer over (after an interruption or error); the partial text is replaced. */
   retry(): void;
   /** Asks the model to continue the partial answer; the continuation is appended to `text`. */
   continue(): void;
-  /** Aborts and clears everything. */
+  /** Stops and clears everything. */
   reset(): void;
+}
+
+export interface UseChatStreamResult extends ChatStreamState, UseChatStreamActions {
   /** True while connecting or streaming. */
   isBusy: boolean;
 }
 
+const KEYS = Object.keys(initialChatStreamState) as (keyof ChatStreamState)[];
+
 /**
  * Streams a chat answer, keeps every character received when the stream is cut, and lets the user retry or continue.
- * Text is published at most once per animation frame; a component that reads only `status` does not re-render per token.
+ * The component re-renders only for the fields it reads: one that reads only `status` does not re-render per token.
+ * Text is published at most once per animation frame. Actions are stable across renders.
  *
  * @example
  * const chat = useChatStream({ model: "chat-fast" });
@@ -38,37 +46,33 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   optionsRef.current = options;
   const [own] = useState(() => (options.id === undefined ? createStreamEntry(client, options) : null));
   const entry: StreamEntry = own ?? streams.getOrCreate(options.id as string, client, options);
-  const state = useStore(entry.store);
+  useRetainer(entry.retainer);
+  const { state, track } = useTrackedState(entry.engine);
 
-  const bind = useCallback(() => {
-    entry.current = { client, options: optionsRef };
-    return entry.controller;
-  }, [entry, client]);
-
-  useEffect(() => {
-    streams.retain(entry);
-    return () => streams.release(entry, optionsRef.current.id, optionsRef.current.onUnmount ?? "abort");
-  }, [entry, streams]);
-
-  const actions = useMemo(
-    () => ({
+  const actions = useMemo<UseChatStreamActions>(() => {
+    // The hook that acts provides the client and the live options.
+    const bind = () => ((entry.current = { client, options: optionsRef }), entry.engine);
+    return {
       // Fire-and-forget: the outcome lives in state; the promise never rejects.
-      send: (input: string | ChatMessage[]) => void bind().send(input),
+      send: (input) => void bind().send(input),
       stop: () => bind().stop(),
       retry: () => void bind().retry(),
       continue: () => void bind().continue(),
       reset: () => bind().reset(),
-    }),
-    [bind],
-  );
+    };
+  }, [entry, client]);
 
-  if (state.error && shouldThrow(options.throwOnError, state.error, state.status)) throw state.error;
-  return { ...state, ...actions, isBusy: state.status === "connecting" || state.status === "streaming" };
-}
-
-function shouldThrow(throwOnError: ChatStreamOptions["throwOnError"], error: SaaSLLMError, status: ChatStreamState["status"]): boolean {
-  if (typeof throwOnError === "function") return (status === "error" || status === "interrupted") && throwOnError(error);
-  return throwOnError === true && status === "error";
+  if (options.throwOnError) {
+    track("error");
+    track("status");
+    // Interruptions keep their partial text on screen: only a function may send them to a boundary.
+    const throwable = state.status === "error" || (state.status === "interrupted" && typeof options.throwOnError === "function");
+    if (throwable && shouldThrow(options.throwOnError, state.error)) throw state.error;
+  }
+  const result = { ...actions } as UseChatStreamResult;
+  for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
+  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "streaming") });
+  return result;
 }
 
 /**
@@ -79,6 +83,5 @@ function shouldThrow(throwOnError: ChatStreamOptions["throwOnError"], error: Saa
  */
 export function useChatStreamState<T>(id: string, selector: (state: ChatStreamState) => T): T {
   const { client, streams } = useSaaSLLMContext();
-  const entry = streams.getOrCreate(id, client, { model: "" });
-  return useStore(entry.store, selector);
+  return useSelectedState(streams.getOrCreate(id, client, { model: "" }).engine, selector);
 }

@@ -7,6 +7,8 @@ import type { CreateJobInput, Job, JobCosts, JsonObject } from "../core/types";
 import type { JobHandle } from "./jobHandle";
 import { createJobController } from "./job/createJobController";
 import type { JobState } from "./job/jobState";
+import { createRetainer, useRetainer } from "./hooks/retainer";
+import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
 import { saasLLMKeys } from "./queryKeys";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -20,7 +22,7 @@ export interface UseJobOptions {
   /** Poll the job record while it is open. `false` turns polling off. @default 5000 */
   pollIntervalMs?: number | false;
   /** Hand create/complete errors to the nearest error boundary. */
-  throwOnError?: boolean | ((error: SaaSLLMError) => boolean);
+  throwOnError?: ThrowOnError;
 }
 
 export interface UseJobResult extends JobHandle {
@@ -60,15 +62,8 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   const state = useStore(controller.store);
 
   // Deferred so StrictMode's unmount-remount does not fail the job; a real unmount does.
-  const disposeTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => {
-    if (disposeTimer.current) clearTimeout(disposeTimer.current);
-    return () => {
-      disposeTimer.current = setTimeout(() => {
-        if (!optionsRef.current.keepOpenOnUnmount) void controller.abandon();
-      }, 0);
-    };
-  }, [controller]);
+  const [retainer] = useState(() => createRetainer(() => void (optionsRef.current.keepOpenOnUnmount || controller.abandon())));
+  useRetainer(retainer);
 
   const open = state.status === "active" || state.status === "completing";
   const poll = options.pollIntervalMs ?? 5000;
@@ -89,8 +84,7 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   }, [closed, state.jobId, queryClient]);
 
   const error = state.status === "error" ? state.error : null;
-  const throwOnError = options.throwOnError;
-  if (error && (typeof throwOnError === "function" ? throwOnError(error) : throwOnError === true)) throw error;
+  if (shouldThrow(options.throwOnError, error)) throw error;
 
   const actions = useMemo(
     () => ({

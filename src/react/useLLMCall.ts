@@ -4,6 +4,8 @@ import { randomId } from "../core/abortable";
 import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
 import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
 import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
+import { promptMessages } from "../core/chat/promptMessages";
+import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
 import { isJobHandle, type JobRef } from "./jobHandle";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -19,7 +21,7 @@ export interface UseLLMCallOptions {
   params?: Omit<LLMParams, "model" | "messages">;
   /** Retries after the first attempt for retryable failures (429, 5xx, network, timeout). 0 turns them off. @default 3 */
   maxRetries?: number;
-  throwOnError?: boolean | ((error: SaaSLLMError) => boolean);
+  throwOnError?: ThrowOnError;
   onSuccess?: (data: LLMCallData) => void;
   onError?: (error: SaaSLLMError) => void;
 }
@@ -38,7 +40,8 @@ export interface LLMCallData {
 }
 
 interface Variables {
-  messages: ChatMessage[];
+  /** The prompt as given: checked (and turned into messages) inside the mutation, so bad input is an error state. */
+  input: unknown;
   idempotencyKey: string;
   /** Shared by every attempt of one call (react-query passes the same variables to each). */
   attempts: { count: number };
@@ -60,9 +63,10 @@ export function useLLMCall(options: UseLLMCallOptions) {
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
 
   const mutation = useMutation<LLMCallData, SaaSLLMError, Variables>({
-    mutationFn: async ({ messages, idempotencyKey, attempts }) => {
+    mutationFn: async ({ input, idempotencyKey, attempts }) => {
       const attempt = ++attempts.count;
       const o = optionsRef.current;
+      const messages = promptMessages(input, o.job === undefined ? "createAndCall" : "llmCall");
       const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
       const callOptions = { retry: false, idempotencyKey };
       if (o.job === undefined) {
@@ -79,10 +83,7 @@ export function useLLMCall(options: UseLLMCallOptions) {
       setNextRetryAt(Date.now() + delay);
       return delay;
     },
-    throwOnError: (error) => {
-      const t = optionsRef.current.throwOnError;
-      return typeof t === "function" ? t(error) : t === true;
-    },
+    throwOnError: (error) => shouldThrow(optionsRef.current.throwOnError, error),
     onSuccess: (data) => {
       setNextRetryAt(null);
       const job = optionsRef.current.job;
@@ -100,9 +101,8 @@ export function useLLMCall(options: UseLLMCallOptions) {
   const { mutateAsync } = mutation;
   const call = useCallback(
     (input: string | ChatMessage[]): Promise<LLMCallData> => {
-      const messages = typeof input === "string" ? [{ role: "user", content: input }] : input;
-      // One idempotency key per logical call, the same on every retry.
-      const promise = mutateAsync({ messages, idempotencyKey: randomId(), attempts: { count: 0 } });
+      // One idempotency key per logical call, the same on every retry. Bad input fails in the mutation, before any request.
+      const promise = mutateAsync({ input, idempotencyKey: randomId(), attempts: { count: 0 } });
       promise.catch(() => undefined); // the error also lives in state; no unhandled rejection if unawaited
       return promise;
     },

@@ -12,7 +12,10 @@ beforeEach(() => simulator.reset());
 afterAll(() => server.close());
 
 const metrics = createClientMetrics();
-const client = createSaaSLLMClient({ baseUrl: "http://llm.test", teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, onEvent: metrics.record, retry: { delay: () => 1 } });
+const makeClient = () => createSaaSLLMClient({ baseUrl: "http://llm.test", teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, onEvent: metrics.record, retry: { delay: () => 1 } });
+let client = makeClient();
+// The seeded simulator reuses job ids after reset(); a client remembers the jobs it closed, so each test gets its own.
+beforeEach(() => void (client = makeClient()));
 
 describe("client through MSW handlers", () => {
   it("walks a job: create, call, complete; stream single-shot; metrics per endpoint", async () => {

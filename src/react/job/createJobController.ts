@@ -20,7 +20,6 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
   const store = createStore<JobState>()(() => ({ status: "idle", jobId: null }));
   let creating: Promise<string> | null = null;
   let closing: Promise<void> | null = null;
-  let closeFailedOnce = false;
   let lastCallError: SaaSLLMError | null = null;
   let abandoned = false;
 
@@ -33,7 +32,6 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
     const { jobType, userId, metadata } = getOptions();
     store.setState({ status: "creating", jobId: null });
     closing = null;
-    closeFailedOnce = false;
     lastCallError = null;
     creating = getClient()
       .createJob({ job_type: jobType, user_id: userId, metadata, ...input })
@@ -54,28 +52,19 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
     if (closing) return closing;
     const state = store.getState();
     const jobId = state.jobId;
-    if (!jobId || state.status === "completed" || state.status === "failed") return Promise.resolve();
-    const client = getClient();
+    if (!jobId || state.status === "completed" || state.status === "failed") return;
     store.setState({ status: "completing", jobId });
-    closing = (async () => {
-      try {
-        // After an earlier failed attempt, read the job first: the complete may have landed.
-        if (closeFailedOnce) {
-          const job = await client.getJob(jobId);
-          if (job.status === "completed" || job.status === "failed") {
-            store.setState(job.status === "completed" ? { status: "completed", jobId, result: { job_id: jobId, status: job.status, completed_at: job.completed_at ?? new Date(), costs: emptyCosts(job.credit_applied), calls: [] } } : { status: "failed", jobId, result: null, reason: job.error_message ?? "" });
-            return;
-          }
-        }
-        const result = await client.completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) });
-        store.setState(status === "completed" ? { status, jobId, result } : { status, jobId, result, reason: reason ?? "" });
-      } catch (error) {
-        closeFailedOnce = true;
-        closing = null;
-        if (isSaaSLLMError(error)) store.setState({ status: "error", jobId, error });
-        throw error;
-      }
-    })();
+    // The client's closer sends complete at most once per job and reads the job first after a failed attempt.
+    closing = getClient()
+      .completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) })
+      .then(
+        (result) => store.setState(result.status === "completed" ? { status: "completed", jobId, result } : { status: "failed", jobId, result, reason: reason ?? "" }),
+        (error: unknown) => {
+          closing = null;
+          if (isSaaSLLMError(error)) store.setState({ status: "error", jobId, error });
+          throw error;
+        },
+      );
     return closing;
   }
 
@@ -106,10 +95,6 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
       return lastCallError;
     },
   };
-}
-
-function emptyCosts(creditApplied: boolean) {
-  return { total_calls: 0, successful_calls: 0, failed_calls: 0, total_tokens: 0, total_cost_usd: 0, avg_latency_ms: 0, credit_applied: creditApplied, credits_remaining: 0 };
 }
 
 export type JobController = ReturnType<typeof createJobController>;

@@ -1,0 +1,89 @@
+import type { JobRef } from "../jobs/jobHandle";
+import type { SaaSLLMError } from "../SaaSLLMError";
+import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+
+/** Where a chat answer is. `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount). */
+export type ChatStreamStatus = "idle" | "connecting" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+
+/** A message of the conversation; an assistant answer cut short carries `interrupted: true`. */
+export interface ChatStreamMessage extends ChatMessage {
+  interrupted?: boolean;
+}
+
+/** Everything a UI can see of a chat: each value is a state of the chat machine (`chatReducer`). */
+export interface ChatStreamState {
+  /** The answer so far: every character received, also after an interruption. */
+  text: string;
+  /** The conversation, including the (possibly partial) assistant answer. */
+  messages: ChatStreamMessage[];
+  status: ChatStreamStatus;
+  error: SaaSLLMError | null;
+  usage: Usage | null;
+  finishReason: string | null;
+  /** The job the answer ran in, when known (null for the upstream's single-shot streams). */
+  jobId: string | null;
+  /** Correlation id of a single-shot answer's job (`job_metadata.client_request_id`). */
+  clientRequestId: string | null;
+  /** Text chunks received for the current answer. */
+  chunkCount: number;
+}
+
+/** How an answer ended, for `onFinish`. */
+export interface ChatStreamFinishInfo {
+  text: string;
+  /** Stopped by `stop()`, a newer `send()`, `reset()` or unmount. */
+  isAbort: boolean;
+  /** The connection or the server went away mid-answer. */
+  isDisconnect: boolean;
+  isError: boolean;
+  /** Ended without its end marker; `text` holds the partial answer. */
+  isInterrupted: boolean;
+  error: SaaSLLMError | null;
+}
+
+/** Options of the chat engine (read live, on every send). */
+export interface ChatEngineOptions {
+  /** A model alias or model-group name. */
+  model: string;
+  /**
+   * Stream inside this job (E4 llm-call-stream): a job id or a `useJob` handle. Leave it out for single-shot
+   * answers (E6 create-and-call-stream: the server creates, completes and charges one job per answer; the
+   * client closes any the server left open).
+   */
+  job?: JobRef;
+  /** Single-shot answers: the job type. @default "chat" */
+  jobType?: string;
+  /** Single-shot answers: extra job metadata (a `client_request_id` is added for correlation). */
+  jobMetadata?: JsonObject;
+  userId?: string;
+  /** Prepended as a system message to every request (not shown in `messages`). */
+  system?: string;
+  /** Other LLM parameters (temperature, max_tokens, stop ...). */
+  params?: Omit<LLMParams, "model" | "messages">;
+  /** Publish text at most every N ms instead of once per animation frame. */
+  throttleMs?: number;
+  /** Retry automatically (by the core policy) while no text has arrived yet. @default true */
+  retry?: boolean;
+  /** In-job answers: after an error, interruption or stop, complete a job given by id as `failed`, or report it to a handle. @default true */
+  autoFailJob?: boolean;
+  /** The user message `continue()` sends with the partial answer. */
+  continuePrompt?: string;
+  /** Each text delta, synchronously as parsed. */
+  onToken?: (delta: string) => void;
+  onFinish?: (info: ChatStreamFinishInfo) => void;
+  onError?: (error: SaaSLLMError) => void;
+}
+
+export const DEFAULT_CONTINUE_PROMPT = "Continue exactly where your previous answer stopped. Do not repeat anything you already wrote.";
+
+export const initialChatStreamState: ChatStreamState = {
+  text: "",
+  messages: [],
+  status: "idle",
+  error: null,
+  usage: null,
+  finishReason: null,
+  jobId: null,
+  clientRequestId: null,
+  chunkCount: 0,
+};

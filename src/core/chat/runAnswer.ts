@@ -1,0 +1,66 @@
+import type { SaaSLLMClient } from "../createSaaSLLMClient";
+import { isJobHandle } from "../jobs/jobHandle";
+import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
+import type { ChatMessage, ChatStreamEvent } from "../types";
+import type { ChatOutcome } from "./chatReducer";
+import type { ChatEngineOptions } from "./chatTypes";
+import { createFlushScheduler } from "./frameScheduler";
+
+export interface AnswerRequest {
+  /** What is sent (the conversation, plus the partial answer and a continue prompt when continuing). */
+  request: ChatMessage[];
+  /** Text the answer starts from. */
+  base: string;
+}
+
+interface RunHooks {
+  signal: AbortSignal;
+  clientRequestId: string | null;
+  onOpen(jobId: string | null): void;
+  /** The text so far, at most once per frame (or `throttleMs`). */
+  onText(text: string, chunkCount: number): void;
+  /** Each delta, synchronously (the live option). */
+  onToken(delta: string): void;
+  /** Receives a function that publishes pending text now (before a stop). */
+  bindFlush(flush: () => void): void;
+}
+
+/**
+ * Streams one answer and resolves with how it ended (never rejects). Text is batched to one `onText`
+ * per frame and flushed before the outcome, so the outcome carries every character received.
+ */
+export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOptions, answer: AnswerRequest, hooks: RunHooks): Promise<ChatOutcome> {
+  let text = answer.base;
+  let pending: string[] = [];
+  let chunkCount = 0;
+  const take = () => {
+    if (pending.length) text += pending.join("");
+    pending = [];
+    return text;
+  };
+  const scheduler = createFlushScheduler(() => hooks.onText(take(), chunkCount), options.throttleMs);
+  hooks.bindFlush(() => pending.length > 0 && scheduler.flushNow());
+  const onEvent = (event: ChatStreamEvent) => {
+    if (event.type !== "text" || hooks.signal.aborted) return;
+    pending.push(event.text);
+    chunkCount++;
+    hooks.onToken(event.text);
+    scheduler.schedule();
+  };
+  const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
+  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId) };
+  const { job } = options;
+  try {
+    const jobId = isJobHandle(job) ? await job.ensureJob() : job;
+    const result = jobId
+      ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
+      : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
+    scheduler.cancel();
+    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null };
+  } catch (raw) {
+    scheduler.cancel();
+    const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
+    const partial = take();
+    return { kind: "failed", error: error.with({ partialText: partial }), text: partial };
+  }
+}

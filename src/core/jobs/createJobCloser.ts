@@ -1,0 +1,94 @@
+import type { CallOptions } from "../callOptions";
+import type { createJsonMethods } from "../jsonMethods";
+import { isSaaSLLMError } from "../SaaSLLMError";
+import type { CompleteJobInput, CompleteJobResult } from "../types";
+import { findOpenJobs } from "./findOpenJobs";
+import { resultFromJob } from "./resultFromJob";
+
+type Methods = Pick<ReturnType<typeof createJsonMethods>, "completeJob" | "getJob" | "listTeamJobs">;
+
+/** Settled outcomes kept per client; the oldest are forgotten first (a job is rarely closed twice long apart). */
+const REMEMBERED = 1000;
+
+/** Which open jobs of one single-shot call to close. */
+export interface FailOpenJobsOptions {
+  /** Spare this attempt and later ones (a retry's answer the server is still completing). */
+  beforeAttempt?: number;
+  /** When the call started (ms since epoch): bounds the lookup to jobs created since. @default now */
+  since?: number;
+}
+
+/**
+ * The one place a client closes jobs. Closes of the same job share one in-flight request and its settled
+ * outcome, so whatever paths race (a retry's cleanup, a stop, an unmount, `complete()`), complete is sent
+ * at most once per job and client: the upstream flips the charge on a repeated complete. When a complete
+ * failed and may have landed, the job is read before it is sent again.
+ */
+export function createJobCloser(methods: Methods) {
+  const outcomes = new Map<string, Promise<CompleteJobResult>>();
+  const uncertain = new Set<string>();
+
+  /** The job's outcome when it is already closed; null while it is still open. */
+  async function readClosed(jobId: string, opts: CallOptions): Promise<CompleteJobResult | null> {
+    const job = await methods.getJob(jobId, { signal: opts.signal });
+    return job.status === "pending" || job.status === "in_progress" ? null : resultFromJob(job);
+  }
+
+  async function closeOnce(jobId: string, input: CompleteJobInput, opts: CallOptions): Promise<CompleteJobResult> {
+    if (uncertain.has(jobId)) {
+      const settled = await readClosed(jobId, opts);
+      if (settled) return settled;
+    }
+    const once = () => methods.completeJob(jobId, input, { ...opts, retry: false });
+    try {
+      return await once();
+    } catch (error) {
+      if (opts.retry === false || !isSaaSLLMError(error) || !error.retryable) throw error;
+      const settled = await readClosed(jobId, opts).catch(() => Promise.reject(error));
+      return settled ?? once();
+    }
+  }
+
+  function close(jobId: string, input: CompleteJobInput, opts: CallOptions = {}): Promise<CompleteJobResult> {
+    const known = outcomes.get(jobId);
+    if (known) return known;
+    const outcome = closeOnce(jobId, input, opts).then(
+      (result) => (uncertain.delete(jobId), result),
+      (error: unknown) => {
+        // Not settled: a later close may try again, reading the job first.
+        outcomes.delete(jobId);
+        uncertain.add(jobId);
+        throw error;
+      },
+    );
+    outcomes.set(jobId, outcome);
+    if (outcomes.size > REMEMBERED) outcomes.delete(outcomes.keys().next().value as string);
+    return outcome;
+  }
+
+  const lookups = new Map<string, Promise<Awaited<ReturnType<typeof findOpenJobs>>>>();
+  /** One lookup in flight per call: racing cleanups of the same call read the same page. */
+  function lookup(clientRequestId: string, since: number) {
+    const running = lookups.get(clientRequestId);
+    if (running) return running;
+    const found = findOpenJobs(methods, clientRequestId, since).finally(() => lookups.delete(clientRequestId));
+    lookups.set(clientRequestId, found);
+    return found;
+  }
+
+  /** Completes as failed the still-open jobs of one single-shot call. Best effort: resolves with how many it closed. */
+  async function failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
+    const { beforeAttempt } = options;
+    try {
+      const open = (await lookup(clientRequestId, options.since ?? Date.now())).filter((job) => beforeAttempt === undefined || Number(job.metadata?.client_attempt ?? 0) < beforeAttempt);
+      const closed = await Promise.all(open.map((job) => close(job.job_id, { status: "failed", error_message: reason.slice(0, 1000) }).then(() => 1, () => 0)));
+      return closed.reduce<number>((a, b) => a + b, 0);
+    } catch {
+      return 0;
+    }
+  }
+
+  return { close, failOpenJobs };
+}
+
+export type JobCloser = ReturnType<typeof createJobCloser>;

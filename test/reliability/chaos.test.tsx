@@ -4,25 +4,34 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useEffect, useRef, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SaaSLLMProvider, useChatStream, useJob, useLLMCall, type ChatStreamFinishInfo, type SaaSLLMClient } from "../../src/index";
-import { startSimulatorServer, type Fault, type SimulatorServer } from "../../src/testing/index";
+import { startSimulatorServer, type Fault, type Simulator, type SimulatorServer } from "../../src/testing/index";
 import { LEAKY_DETAILS, findSecrets, makeSimulator, prng, recordFigures, socketClient } from "./kit";
 
 // Hundreds of jobs through the hooks with random faults, over real sockets, several React roots at once.
 // Faults hit the calls (create, llm-call, streams), never the package's own bookkeeping (complete, get,
 // list): the invariants are about what the package does with a failed call, not about a failing cleanup.
+//
+// Deterministic for a seed: each scenario has its own simulator and client (one loopback server routes by
+// a header), so a scripted fault can only hit its own scenario's request, whatever order 40 concurrent
+// scenarios reach the server in; stops and unmounts happen at protocol points (after k tokens, right after
+// a job was asked for), never after a wall-clock delay; and nothing random is drawn during render.
 const SEED = Number(process.env.RELIABILITY_SEED ?? 8);
 const SCENARIOS = Number(process.env.RELIABILITY_SOAK ? 3000 : 600);
 const CONCURRENCY = 40;
 const rnd = prng(SEED);
 // Upstream bookkeeping (a second complete flips the charge), with a working E4 so in-job streams run.
-const sim = makeSimulator({ preset: "upstream", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
+const newSimulator = () => makeSimulator({ preset: "upstream", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
+const sims: Simulator[] = [];
+const SCENARIO_HEADER = "x-chaos-scenario";
+// Only `fetch` of a simulator is used by the server: route each request to its scenario's simulator.
+const router = { fetch: (request: Request) => sims[Number(request.headers.get(SCENARIO_HEADER))]!.fetch(request) } as Pick<Simulator, "fetch"> as Simulator;
 let server: SimulatorServer;
 const leaks: string[] = [];
 const scan = (where: string, value: unknown) => {
   const found = findSecrets(typeof value === "string" ? value : JSON.stringify(value) + String(value));
   if (found.length) leaks.push(`${where}: ${found.join(", ")}`);
 };
-beforeAll(async () => void (server = await startSimulatorServer(sim)));
+beforeAll(async () => void (server = await startSimulatorServer(router)));
 afterAll(() => server.close());
 
 const STATUS_FAULTS: Fault[] = [
@@ -50,11 +59,15 @@ const callFault = (): Fault | null => (rnd.next() < 0.4 ? rnd.pick(STATUS_FAULTS
 
 type Kind = "job+llmCall" | "job+stream" | "single-shot stream" | "create-and-call";
 interface Scenario {
+  index: number;
+  sim: Simulator;
   kind: Kind;
+  model: string;
   strict: boolean;
-  /** Where the owner goes away: never, or after this many ms. */
-  unmountAfterMs: number | null;
-  stopAfterMs: number | null;
+  /** Where the owner goes away: never, after this many tokens (streams), or right after the job was asked for. */
+  unmountAt: { tokens: number } | "after-start" | null;
+  /** Stop after this many tokens. */
+  stopAfterTokens: number | null;
   maxRetries: number;
   fault: Fault | null;
   createFault: Fault | null;
@@ -72,29 +85,38 @@ function useScript(s: Scenario, fn: () => Promise<void>) {
   useEffect(() => {
     if (s.started) return;
     s.started = true;
-    if (s.unmountAfterMs !== null) setTimeout(() => s.unmount(), s.unmountAfterMs);
     // Late-bound: the driver sets finish/unmount after render() returned.
     void ref.current().finally(() => s.finish());
   }, [s]);
 }
 
-const script = (endpoint: Parameters<typeof sim.script.next>[0], fault: Fault | null) => fault && sim.script.next(endpoint, fault);
+const script = (s: Scenario, endpoint: Parameters<Simulator["script"]["next"]>[0], fault: Fault | null) => fault && s.sim.script.next(endpoint, fault);
+/** Counts tokens and stops or unmounts at the scenario's token count (synchronously, as the token is parsed). */
+const tokenPoints = (s: Scenario, stop: () => void) => {
+  let tokens = 0;
+  return () => {
+    tokens++;
+    if (tokens === s.stopAfterTokens) stop();
+    if (typeof s.unmountAt === "object" && s.unmountAt !== null && tokens === s.unmountAt.tokens) s.unmount();
+  };
+};
 const onStreamEnd = () => {
   let resolve!: (i: ChatStreamFinishInfo) => void;
   const promise = new Promise<ChatStreamFinishInfo>((r) => (resolve = r));
   return { promise, resolve };
 };
 
-const described = (s: Scenario) => `${s.kind} step=${s.step} fault=${JSON.stringify(s.fault)} create=${JSON.stringify(s.createFault)} strict=${s.strict} unmount=${s.unmountAfterMs} stop=${s.stopAfterMs} retries=${s.maxRetries}`;
-const scenarios: Scenario[] = [];
+const described = (s: Scenario) => `#${s.index} ${s.kind} step=${s.step} fault=${JSON.stringify(s.fault)} create=${JSON.stringify(s.createFault)} strict=${s.strict} unmount=${JSON.stringify(s.unmountAt)} stop=${s.stopAfterTokens} retries=${s.maxRetries}`;
 
 function JobCall({ s }: { s: Scenario }) {
-  const job = useJob({ pollIntervalMs: false, metadata: { scenario: scenarios.indexOf(s) } });
+  const job = useJob({ pollIntervalMs: false, metadata: { scenario: s.index } });
   const llm = useLLMCall({ model: "chat-fast", job, maxRetries: s.maxRetries, onError: (e) => scan("useLLMCall error", e) });
   useScript(s, async () => {
-    script("createJob", s.createFault);
-    if (!(await job.start().then(() => true, () => false))) return;
-    script("llmCall", s.fault);
+    script(s, "createJob", s.createFault);
+    const started = job.start();
+    if (s.unmountAt === "after-start") s.unmount();
+    if (!(await started.then(() => true, () => false))) return;
+    script(s, "llmCall", s.fault);
     await llm.call("hello").catch(() => undefined);
     await job.complete().catch(() => undefined);
   });
@@ -102,16 +124,20 @@ function JobCall({ s }: { s: Scenario }) {
 }
 
 function JobStream({ s }: { s: Scenario }) {
-  const job = useJob({ pollIntervalMs: false, metadata: { scenario: scenarios.indexOf(s) } });
+  const job = useJob({ pollIntervalMs: false, metadata: { scenario: s.index } });
   const ended = useRef(onStreamEnd()).current;
-  const chat = useChatStream({ model: "chat-claude", job, onFinish: ended.resolve, onError: (e) => scan("useChatStream error", e) });
+  const stop = useRef(() => undefined as void);
+  const onToken = useRef(tokenPoints(s, () => stop.current())).current;
+  const chat = useChatStream({ model: "chat-claude", job, onToken, onFinish: ended.resolve, onError: (e) => scan("useChatStream error", e) });
+  stop.current = chat.stop;
   useScript(s, async () => {
-    script("createJob", s.createFault);
-    if (!(await job.start().then(() => true, () => false))) return;
-    script("streamLLMCall", s.fault);
+    script(s, "createJob", s.createFault);
+    const started = job.start();
+    if (s.unmountAt === "after-start") s.unmount();
+    if (!(await started.then(() => true, () => false))) return;
+    script(s, "streamLLMCall", s.fault);
     chat.send("hello");
     s.step = "streaming";
-    if (s.stopAfterMs !== null) setTimeout(chat.stop, s.stopAfterMs);
     await ended.promise;
     s.step = "completing";
     await job.complete().catch(() => undefined);
@@ -121,12 +147,14 @@ function JobStream({ s }: { s: Scenario }) {
 
 function SingleShotStream({ s }: { s: Scenario }) {
   const ended = useRef(onStreamEnd()).current;
-  const chat = useChatStream({ model: rnd.pick(["chat-fast", "chat-gemini"]), onFinish: ended.resolve, onError: (e) => scan("useChatStream error", e) });
+  const stop = useRef(() => undefined as void);
+  const onToken = useRef(tokenPoints(s, () => stop.current())).current;
+  const chat = useChatStream({ model: s.model, onToken, onFinish: ended.resolve, onError: (e) => scan("useChatStream error", e) });
+  stop.current = chat.stop;
   useScript(s, async () => {
-    script("streamCreateAndCall", s.fault);
+    script(s, "streamCreateAndCall", s.fault);
     chat.send("hello");
     s.step = "streaming";
-    if (s.stopAfterMs !== null) setTimeout(chat.stop, s.stopAfterMs);
     await ended.promise;
   });
   return <p>{chat.text}</p>;
@@ -135,22 +163,31 @@ function SingleShotStream({ s }: { s: Scenario }) {
 function CreateAndCall({ s }: { s: Scenario }) {
   const llm = useLLMCall({ model: "chat-fast", maxRetries: s.maxRetries });
   useScript(s, async () => {
-    script("createAndCall", s.fault);
+    script(s, "createAndCall", s.fault);
     await llm.call("hello").catch(() => undefined);
   });
   return null;
 }
 
 const COMPONENTS: Record<Kind, (p: { s: Scenario }) => ReactNode> = { "job+llmCall": JobCall, "job+stream": JobStream, "single-shot stream": SingleShotStream, "create-and-call": CreateAndCall };
+const scenarios: Scenario[] = [];
 
 function makeScenario(): Scenario {
   const kind = rnd.pick<Kind>(["job+llmCall", "job+stream", "job+stream", "single-shot stream", "single-shot stream", "create-and-call"]);
   const streaming = kind.includes("stream");
+  const unmount = rnd.next() < 0.2;
+  const unmountAt: Scenario["unmountAt"] = !unmount ? null : streaming && (kind === "single-shot stream" || rnd.next() < 0.5) ? { tokens: rnd.int(1, 8) } : kind.startsWith("job") ? "after-start" : null;
+  const index = scenarios.length;
+  const sim = newSimulator();
+  sims[index] = sim;
   return {
+    index,
+    sim,
     kind,
+    model: rnd.pick(["chat-fast", "chat-gemini"]),
     strict: rnd.next() < 0.3,
-    unmountAfterMs: rnd.next() < 0.2 ? rnd.int(0, 60) : null,
-    stopAfterMs: streaming && rnd.next() < 0.2 ? rnd.int(0, 40) : null,
+    unmountAt,
+    stopAfterTokens: streaming && rnd.next() < 0.2 ? rnd.int(1, 8) : null,
     maxRetries: rnd.pick([0, 0, 1]),
     fault: streaming ? streamFault() : callFault(),
     createFault: kind.startsWith("job") && rnd.next() < 0.08 ? rnd.pick(STATUS_FAULTS) : null,
@@ -172,64 +209,83 @@ function Root({ client, strict, children }: { client: SaaSLLMClient; strict: boo
   return strict ? <StrictMode>{tree}</StrictMode> : tree;
 }
 
+/** One client per scenario, tagging its requests for the router. */
+const clientFor = (s: Scenario) =>
+  socketClient(server.url, {
+    retry: { delay: () => 5 },
+    onEvent: (e) => scan(`onEvent ${e.type}`, e),
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      request.headers.set(SCENARIO_HEADER, String(s.index));
+      return fetch(request);
+    },
+  });
+
 const figures = { scenarios: 0, byKind: {} as Record<string, number>, strict: 0, unmounts: 0, stops: 0 };
+
+/** Renders one scenario in its own React root; resolves once it finished or unmounted. */
+function runScenario(s: Scenario): Promise<void> {
+  figures.scenarios++;
+  figures.byKind[s.kind] = (figures.byKind[s.kind] ?? 0) + 1;
+  if (s.strict) figures.strict++;
+  if (s.unmountAt !== null) figures.unmounts++;
+  if (s.stopAfterTokens !== null) figures.stops++;
+  const Component = COMPONENTS[s.kind];
+  const view = render(
+    <Root client={clientFor(s)} strict={s.strict}>
+      <Component s={s} />
+    </Root>,
+  );
+  let unmounted = false;
+  return new Promise<void>((resolve) => {
+    const end = () => {
+      s.ended = true;
+      if (!unmounted) {
+        unmounted = true;
+        view.unmount();
+      }
+      resolve();
+    };
+    s.finish = end;
+    s.unmount = end;
+  });
+}
+
+const allJobs = () => scenarios.flatMap((s) => s.sim.ledger.jobs().map((job) => ({ s, job })));
+const openJobs = () => scenarios.flatMap((s) => s.sim.ledger.openJobs().map((job) => ({ s, job })));
 
 describe(`chaos: ${SCENARIOS} scenarios through the hooks over HTTP (seed ${SEED})`, () => {
   it("leaves no job open, completes none twice, charges each completed job exactly once", async () => {
-    const client = socketClient(server.url, { retry: { delay: () => 5 }, onEvent: (e) => scan(`onEvent ${e.type}`, e) });
     for (let done = 0; done < SCENARIOS; done += CONCURRENCY) {
-      const batch = Array.from({ length: Math.min(CONCURRENCY, SCENARIOS - done) }, makeScenario);
-      scenarios.push(...batch);
-      const settled = batch.map((s) => {
-        figures.scenarios++;
-        figures.byKind[s.kind] = (figures.byKind[s.kind] ?? 0) + 1;
-        if (s.strict) figures.strict++;
-        if (s.unmountAfterMs !== null) figures.unmounts++;
-        if (s.stopAfterMs !== null) figures.stops++;
-        const Component = COMPONENTS[s.kind];
-        // Each scenario is its own React root.
-        const view = render(
-          <Root client={client} strict={s.strict}>
-            <Component s={s} />
-          </Root>,
-        );
-        let unmounted = false;
-        return new Promise<void>((resolve) => {
-          const end = () => {
-            s.ended = true;
-            if (!unmounted) {
-              unmounted = true;
-              view.unmount();
-            }
-            resolve();
-          };
-          s.finish = end;
-          s.unmount = end;
-        });
+      const batch = Array.from({ length: Math.min(CONCURRENCY, SCENARIOS - done) }, () => {
+        const s = makeScenario();
+        scenarios.push(s);
+        return s;
       });
+      const settled = batch.map(runScenario);
       await waitFor(() => expect(batch.filter((s) => !s.ended).map(described)).toEqual([]), { timeout: 20_000 });
       await Promise.all(settled);
     }
-    // Orphaned single-shot jobs and abandoned jobs are closed asynchronously after unmount or a cut.
-    await waitFor(() => expect(sim.ledger.openJobs().map((j) => j.jobId)).toEqual([]), { timeout: 20_000 }).catch(() => undefined);
-    // Every job must be closed, including those a retried single-shot attempt left behind (findings.test.tsx).
-    const open = sim.ledger
-      .openJobs()
-      .map((j) => `${j.jobId} ${j.status} by ${j.createdBy} calls=${j.calls.length} requests=${sim.requests.filter((r) => r.path.includes(j.jobId)).map((r) => r.endpoint).join(",")} ${typeof j.metadata?.scenario === "number" ? described(scenarios[j.metadata.scenario]!) : ""} metadata=${JSON.stringify(j.metadata)} sameCall=${sim.requests.filter((r) => JSON.stringify(r.body ?? "").includes(String(j.metadata?.client_request_id ?? "-"))).map((r) => `${r.endpoint}@${r.at}`).join(",")}`);
-    const completes = new Map<string, number>();
-    for (const r of sim.requestsTo("completeJob")) {
-      const id = r.path.split("/")[3]!;
-      completes.set(id, (completes.get(id) ?? 0) + 1);
-    }
-    const twice = [...completes].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
-    const jobs = sim.ledger.jobs();
+    // Abandoned jobs and jobs a single-shot answer left open are closed asynchronously after unmount or a cut.
+    await waitFor(() => expect(openJobs().map(({ job }) => job.jobId)).toEqual([]), { timeout: 20_000 }).catch(() => undefined);
+    const open = openJobs().map(
+      ({ s, job: j }) =>
+        `${j.jobId} ${j.status} by ${j.createdBy} calls=${j.calls.length} requests=${s.sim.requests.map((r) => r.endpoint).join(",")} ${described(s)} metadata=${JSON.stringify(j.metadata)}`,
+    );
+    const twice = scenarios.flatMap((s) => {
+      const completes = new Map<string, number>();
+      for (const r of s.sim.requestsTo("completeJob")) completes.set(r.path.split("/")[3]!, (completes.get(r.path.split("/")[3]!) ?? 0) + 1);
+      return [...completes].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n} ${described(s)}`);
+    });
+    const jobs = allJobs();
     const badCharges = jobs
-      .filter((j) => (j.status === "COMPLETED" ? sim.ledger.charges(j.jobId) !== 1 : sim.ledger.charges(j.jobId) !== 0))
-      .map((j) => `${j.jobId} ${j.status} charged ${sim.ledger.charges(j.jobId)}`);
-    const completed = jobs.filter((j) => j.status === "COMPLETED").length;
+      .filter(({ s, job: j }) => (j.status === "COMPLETED" ? s.sim.ledger.charges(j.jobId) !== 1 : s.sim.ledger.charges(j.jobId) !== 0))
+      .map(({ s, job: j }) => `${j.jobId} ${j.status} charged ${s.sim.ledger.charges(j.jobId)} ${described(s)}`);
+    const completed = jobs.filter(({ job }) => job.status === "COMPLETED").length;
+    const requests = scenarios.reduce((n, s) => n + s.sim.requests.length, 0);
     console.info(
       `[chaos] seed=${SEED} scenarios=${figures.scenarios} ${JSON.stringify(figures.byKind)} strict=${figures.strict} unmounts=${figures.unmounts} stops=${figures.stops} ` +
-        `jobs=${jobs.length} completed=${completed} failed=${jobs.length - completed - open.length} open=${open.length} completedTwice=${twice.length} badCharges=${badCharges.length} secretLeaks=${leaks.length}`,
+        `jobs=${jobs.length} completed=${completed} failed=${jobs.length - completed - open.length} open=${open.length} completedTwice=${twice.length} badCharges=${badCharges.length} secretLeaks=${leaks.length} requests=${requests}`,
     );
     recordFigures("5-chaos", {
       section: "Chaos through the hooks over HTTP",

@@ -6,11 +6,11 @@ import { useLLMCall } from "../../src/index";
 import { useSimulatorServer } from "../helpers";
 import { renderWithClient } from "./render";
 
-function Ask({ maxRetries }: { maxRetries?: number }) {
+function Ask({ maxRetries, prompt = "Hello" }: { maxRetries?: number; prompt?: unknown }) {
   const llm = useLLMCall({ model: "chat-fast", maxRetries });
   return (
     <div>
-      <button onClick={() => void llm.call("Hello")}>Ask</button>
+      <button onClick={() => void llm.call(prompt as string)}>Ask</button>
       <p data-testid="status">{llm.status}</p>
       <p data-testid="answer">{llm.data?.content ?? ""}</p>
       <p data-testid="tokens">{llm.data ? `${llm.data.tokensUsed} tokens, job ${llm.data.jobId ? "yes" : "no"}, ${llm.data.attempts} attempt(s)` : ""}</p>
@@ -24,6 +24,14 @@ const text = (id: string) => screen.getByTestId(id).textContent;
 
 describe("useLLMCall against the simulator", () => {
   const sim = useSimulatorServer();
+
+  it.each([["empty", ""], ["whitespace", " \n "], ["null", null], ["an object", {}]])("a %s prompt is a bad_request error with 0 requests", async (_, prompt) => {
+    renderWithClient(<Ask prompt={prompt} />, sim.client());
+    await userEvent.click(screen.getByRole("button", { name: "Ask" }));
+    await waitFor(() => expect(text("status")).toBe("error"));
+    expect(text("error")).toBe("bad_request");
+    expect(sim.simulator.requests).toEqual([]);
+  });
 
   it("create-and-call happy path: content, tokens, job id", async () => {
     renderWithClient(<Ask />, sim.client());

@@ -1,4 +1,3 @@
-import { randomId } from "./abortable";
 import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from "./circuitBreaker";
@@ -8,7 +7,7 @@ import { badResponseError } from "./errorFactories";
 import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
 import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
-import { cleanUpSingleShot, type SingleShotTrace } from "./jobs/singleShotCleanup";
+import { streamSingleShot } from "./jobs/streamSingleShot";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
 import type { CompleteJobInput, CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
@@ -89,35 +88,13 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
       return streamChat(config, { endpoint: "streamLLMCall", path: `/api/jobs/${encodeURIComponent(jobId)}/llm-call-stream`, body, idleTimeoutMs, jobId }, opts);
     },
     /**
-     * E6: create a job, stream one call, complete it. The upstream sends no job id: we put a
-     * `client_request_id` in the job metadata so `findJobByClientRequestId` can find the job afterwards.
+     * E6: create a job, stream one call; the server completes and charges it once it wrote the end marker.
+     * The upstream sends no job id: a `client_request_id` in the job metadata finds it. A clean answer read
+     * to EOF costs this one request; a cut, stop or retry leaves jobs the client then closes as failed, after
+     * one narrow lookup of open jobs (never a complete for a job the server closed).
      */
-    async streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
-      const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
-      const given = job_metadata?.client_request_id;
-      const clientRequestId = typeof given === "string" && given !== "" ? given : randomId();
-      const body = { ...llmBody(rest, "streamCreateAndCall"), team_id, job_type };
-      // Each attempt creates a job on the server: tag it, so a retry's leftover job can be told from the answer's.
-      const trace: SingleShotTrace = { clientRequestId, startedAt: Date.now(), attempts: 1, opened: false, reachedEof: false };
-      const bodyFor = (attempt: number) => {
-        trace.attempts = attempt;
-        trace.opened = false;
-        return { ...body, job_metadata: { ...job_metadata, client_request_id: clientRequestId, client_attempt: attempt } };
-      };
-      const onOpen: StreamCallOptions["onOpen"] = (info) => {
-        trace.opened = true;
-        opts.onOpen?.(info);
-      };
-      try {
-        const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
-        trace.reachedEof = result.reachedEof;
-        cleanUpSingleShot(closer, trace, undefined);
-        return result;
-      } catch (error) {
-        // The upstream keeps a job whose stream it could not finish IN_PROGRESS forever: the client closes it.
-        cleanUpSingleShot(closer, trace, error);
-        throw error;
-      }
+    streamCreateAndCall(input: CreateAndCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
+      return streamSingleShot({ config, closer, teamId, idleTimeoutMs }, input, opts);
     },
     /**
      * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user

@@ -2,6 +2,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { randomId } from "../core/abortable";
 import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
+import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
 import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
 import { promptMessages } from "../core/chat/promptMessages";
@@ -47,6 +48,21 @@ interface Variables {
   attempts: { count: number };
 }
 
+/** One attempt of a call: create-and-call, or a call inside the job (created on demand for a handle). */
+async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, idempotencyKey, attempts }: Variables): Promise<LLMCallData> {
+  const attempt = ++attempts.count;
+  const messages = promptMessages(input, o.job === undefined ? "createAndCall" : "llmCall");
+  const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
+  const callOptions = { retry: false, idempotencyKey };
+  if (o.job === undefined) {
+    const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
+    return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt };
+  }
+  const jobId = isJobHandle(o.job) ? await o.job.ensureJob() : o.job;
+  const r = await client.llmCall(jobId, { ...o.params, model: o.model, messages: full }, callOptions);
+  return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id, attempts: attempt };
+}
+
 /**
  * One LLM call as a react-query mutation, retried by the API's policy (never 400/401/403/404/422).
  * `nextRetryAt` and `failureCount` let a UI say "retrying in 2 s"; `data.attempts` says how many it took.
@@ -63,20 +79,7 @@ export function useLLMCall(options: UseLLMCallOptions) {
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
 
   const mutation = useMutation<LLMCallData, SaaSLLMError, Variables>({
-    mutationFn: async ({ input, idempotencyKey, attempts }) => {
-      const attempt = ++attempts.count;
-      const o = optionsRef.current;
-      const messages = promptMessages(input, o.job === undefined ? "createAndCall" : "llmCall");
-      const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
-      const callOptions = { retry: false, idempotencyKey };
-      if (o.job === undefined) {
-        const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
-        return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt };
-      }
-      const jobId = isJobHandle(o.job) ? await o.job.ensureJob() : o.job;
-      const r = await client.llmCall(jobId, { ...o.params, model: o.model, messages: full }, callOptions);
-      return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id, attempts: attempt };
-    },
+    mutationFn: (variables) => runCall(client, optionsRef.current, variables),
     retry: (failureCount, error) => shouldRetry(failureCount, error, { maxRetries: optionsRef.current.maxRetries ?? 3 }),
     retryDelay: (attempt, error) => {
       const delay = policyDelay(attempt, error);

@@ -18,6 +18,26 @@ export interface FailOpenJobsOptions {
   since?: number;
 }
 
+/** The job's outcome when it is already closed; null while it is still open. */
+async function readClosed(methods: Methods, jobId: string, opts: CallOptions): Promise<CompleteJobResult | null> {
+  const job = await methods.getJob(jobId, { signal: opts.signal });
+  return job.status === "pending" || job.status === "in_progress" ? null : resultFromJob(job);
+}
+
+/** One close: read first when an earlier attempt may have landed; after a retryable failure, read, then send again only if still open. */
+async function closeOnce(methods: Methods, uncertain: boolean, jobId: string, input: CompleteJobInput, opts: CallOptions): Promise<CompleteJobResult> {
+  const settled = uncertain ? await readClosed(methods, jobId, opts) : null;
+  if (settled) return settled;
+  const once = () => methods.completeJob(jobId, input, { ...opts, retry: false });
+  try {
+    return await once();
+  } catch (error) {
+    if (opts.retry === false || !isSaaSLLMError(error) || !error.retryable) throw error;
+    const closed = await readClosed(methods, jobId, opts).catch(() => Promise.reject(error));
+    return closed ?? once();
+  }
+}
+
 /**
  * The one place a client closes jobs. Closes of the same job share one in-flight request and its settled
  * outcome, so whatever paths race (a retry's cleanup, a stop, an unmount, `complete()`), complete is sent
@@ -28,31 +48,10 @@ export function createJobCloser(methods: Methods) {
   const outcomes = new Map<string, Promise<CompleteJobResult>>();
   const uncertain = new Set<string>();
 
-  /** The job's outcome when it is already closed; null while it is still open. */
-  async function readClosed(jobId: string, opts: CallOptions): Promise<CompleteJobResult | null> {
-    const job = await methods.getJob(jobId, { signal: opts.signal });
-    return job.status === "pending" || job.status === "in_progress" ? null : resultFromJob(job);
-  }
-
-  async function closeOnce(jobId: string, input: CompleteJobInput, opts: CallOptions): Promise<CompleteJobResult> {
-    if (uncertain.has(jobId)) {
-      const settled = await readClosed(jobId, opts);
-      if (settled) return settled;
-    }
-    const once = () => methods.completeJob(jobId, input, { ...opts, retry: false });
-    try {
-      return await once();
-    } catch (error) {
-      if (opts.retry === false || !isSaaSLLMError(error) || !error.retryable) throw error;
-      const settled = await readClosed(jobId, opts).catch(() => Promise.reject(error));
-      return settled ?? once();
-    }
-  }
-
   function close(jobId: string, input: CompleteJobInput, opts: CallOptions = {}): Promise<CompleteJobResult> {
     const known = outcomes.get(jobId);
     if (known) return known;
-    const outcome = closeOnce(jobId, input, opts).then(
+    const outcome = closeOnce(methods, uncertain.has(jobId), jobId, input, opts).then(
       (result) => (uncertain.delete(jobId), result),
       (error: unknown) => {
         // Not settled: a later close may try again, reading the job first.

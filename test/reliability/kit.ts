@@ -80,7 +80,7 @@ export function recordFigures(name: string, figures: Figures): void {
   const md = [
     "# Reliability suite: figures",
     "",
-    "Written by `npm run test:reliability` (also part of `npm test`). Seeds are fixed; the chaos figures move a little between runs because real sockets and timers decide which request a fault hits.",
+    "Written by `npm run test:reliability` (also part of `npm test`). Seeds are fixed, and for a seed the chaos job counts are the same on every run (each scenario has its own simulator; stops and unmounts happen at protocol points).",
     "",
     "| Section | Cases | Failures | Jobs | Leaks |",
     "|---|---|---|---|---|",

@@ -111,7 +111,8 @@ describe("useJob against the simulator", () => {
   });
 
   it("unmounted while its job is being created: the job is failed, and a send after unmount opens nothing", async () => {
-    sim.simulator.script.next("createJob", { delayMs: 300 });
+    // Long enough that the Leave click lands while the job is still being created, even on a loaded machine.
+    sim.simulator.script.next("createJob", { delayMs: 1500 });
     function Flow() {
       const job = useJob({ pollIntervalMs: false });
       const chat = useChatStream({ model: "chat-fast", job });
@@ -120,7 +121,7 @@ describe("useJob against the simulator", () => {
     renderWithClient(<Removable label="Leave"><Flow /></Removable>, sim.client());
     await userEvent.click(screen.getByRole("button", { name: "Go" }));
     await userEvent.click(screen.getByRole("button", { name: "Leave" }));
-    await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]), { timeout: 3000 });
+    await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]), { timeout: 6000 });
     await act(() => new Promise((r) => setTimeout(r, 200)));
     expect(sim.simulator.requestsTo("createJob")).toHaveLength(1);
     expect(sim.simulator.requestsTo("streamLLMCall")).toHaveLength(0);

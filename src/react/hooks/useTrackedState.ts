@@ -11,16 +11,31 @@ export interface StateSource<S> {
  * `track(key)` marks one, and a change to any other key does not re-render.
  */
 export function useTrackedState<S extends object>(source: StateSource<S>): { state: S; track: (key: keyof S) => void } {
-  const [tracked] = useState(() => new Set<keyof S>());
+  const [tracked] = useState(() => ({ keys: new Set<keyof S>(), recheck: null as (() => void) | null }));
   const subscribe = useCallback(
-    (onChange: () => void) =>
-      source.subscribe((next, prev) => {
-        for (const key of tracked) if (!Object.is(next[key], prev[key])) return onChange();
-      }),
+    (onChange: () => void) => {
+      tracked.recheck = onChange;
+      const unsubscribe = source.subscribe((next, prev) => {
+        for (const key of tracked.keys) if (!Object.is(next[key], prev[key])) return onChange();
+      });
+      return () => {
+        tracked.recheck = null;
+        unsubscribe();
+      };
+    },
     [source, tracked],
   );
   const state = useSyncExternalStore(subscribe, source.getState, source.getState);
-  const track = useCallback((key: keyof S) => void tracked.add(key), [tracked]);
+  const track = useCallback(
+    (key: keyof S) => {
+      if (tracked.keys.has(key)) return;
+      tracked.keys.add(key);
+      // A field first read outside render (an event handler, a test) may have changed since the last render:
+      // let React compare snapshots once more, after the current render.
+      queueMicrotask(() => tracked.recheck?.());
+    },
+    [tracked],
+  );
   return { state, track };
 }
 

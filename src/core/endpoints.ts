@@ -1,4 +1,4 @@
-/** Names of the client-facing endpoints (api-contract.md E1–E15), used in errors, events and the simulator log. */
+/** Names of the client-facing endpoints (api-contract.md E1–E17), used in errors, events and the simulator log. */
 export type EndpointName =
   | "health"
   | "createJob"
@@ -14,7 +14,9 @@ export type EndpointName =
   | "listTeamJobs"
   | "getCreditBalance"
   | "getCreditTransactions"
-  | "checkCredits";
+  | "checkCredits"
+  | "getTeamInfo"
+  | "resolveModelGroup";
 
 /**
  * Default per-endpoint timeouts in ms, from the API's error-handling guide, raised where the upstream needs
@@ -37,6 +39,8 @@ export const DEFAULT_TIMEOUTS: Record<EndpointName, number> = {
   getCreditBalance: 10_000,
   getCreditTransactions: 10_000,
   checkCredits: 10_000,
+  getTeamInfo: 10_000,
+  resolveModelGroup: 10_000,
 };
 
 /** Gap allowed between stream events once the first `data:` event arrived (the silence before it is generation, not a stall). */

@@ -11,7 +11,7 @@ import type * as T from "./types";
 
 const enc = encodeURIComponent;
 
-/** The JSON (non-streaming) endpoints E1–E3, E5, E7–E15, normalized to the types in `types.ts`. */
+/** The JSON (non-streaming) endpoints E1–E3, E5, E7–E17, normalized to the types in `types.ts`. */
 export function createJsonMethods(config: TransportConfig, teamId: string) {
   const call = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R) =>
     send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
@@ -129,6 +129,23 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
     /** E15: the only way to learn "out of credits" before a call on the upstream server. */
     checkCredits: (creditsNeeded = 1, opts: CallOptions = {}) =>
       call<T.CreditCheck>("checkCredits", "POST", `/api/credits/teams/${enc(teamId)}/check?credits_needed=${creditsNeeded}`, undefined, opts, (j) => expectObject(j, ["has_credits"], "checkCredits") as unknown as T.CreditCheck),
+
+    /**
+     * E16: the team's status (`credits.status`), its credit account and the model aliases it may use. The
+     * server sends the virtual key too and needs no auth: call it from a backend, never from a browser.
+     */
+    getTeamInfo: (opts: CallOptions = {}) =>
+      call<T.TeamInfo>("getTeamInfo", "GET", `/api/teams/${enc(teamId)}`, undefined, opts, (j) => {
+        const { virtual_key: _key, credits, ...r } = expectObject(j, ["team_id", "credits"], "getTeamInfo");
+        const account = withDates<T.CreditBalance>(credits, ["last_refill_at", "created_at", "updated_at"], ["credits_remaining"], "getTeamInfo");
+        return { ...(r as unknown as Omit<T.TeamInfo, "credits">), credits: account };
+      }),
+
+    /** E17: resolves a legacy model group for the team (an alias name is a `not_found`). */
+    resolveModelGroup: (groupName: string, opts: CallOptions = {}) =>
+      call<T.ModelGroupResolution>("resolveModelGroup", "GET", `/api/model-groups/${enc(groupName)}/resolve?team_id=${enc(teamId)}`, undefined, opts, (j) =>
+        expectObject(j, ["group_name", "team_has_access"], "resolveModelGroup") as unknown as T.ModelGroupResolution,
+      ),
   };
   return methods;
 }

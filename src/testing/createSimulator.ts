@@ -2,8 +2,10 @@
 import type { EndpointName } from "../core/endpoints";
 import { authenticate, checkRateLimit, teamOfToken } from "./auth";
 import { DEMO_TEAM_ID } from "./constants";
+import { isPreflight, preflightResponse } from "./cors";
 import { createFaultQueue, isDelayFault, isNetworkFault, isRawFault, isSimulatedNetworkError, isStreamFault, simulatedNetworkError } from "./faults";
 import { BODY_ENDPOINTS, HANDLERS } from "./handlers/index";
+import { teamInfo } from "./handlers/teamInfo";
 import { createLedgerView } from "./ledger";
 import { createProviderControl } from "./provider";
 import { parseBody } from "./requestBody";
@@ -39,6 +41,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text().catch(() => "");
     const record = recordRequest(request, endpoint, text);
     requests.push(record);
+    if (isPreflight(request)) return preflightResponse(request, options.corsOrigins);
     let streamFault: StreamFault | undefined;
     const fault = route.kind === "endpoint" ? faults.take(route.endpoint) : undefined;
     if (fault) {
@@ -51,6 +54,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (route.kind === "not-found") return detailResponse(404, "Not Found");
     if (route.kind === "method-not-allowed") return detailResponse(405, "Method Not Allowed", { allow: route.allow.join(", ") });
     if (route.endpoint === "health") return jsonResponse(200, { status: "healthy", service: "saas-llm-api" });
+    if (route.endpoint === "getTeamInfo") return teamInfo(state, route.param);
     const body = BODY_ENDPOINTS.has(route.endpoint) ? parseBody(text, request.headers.get("content-type")) : ({ kind: "missing" } as const);
     if (body.kind === "invalid") return detailResponse(422, [jsonInvalid(body.text, body.error)]);
     const header = request.headers.get("authorization");

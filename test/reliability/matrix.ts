@@ -96,6 +96,8 @@ export const ENDPOINT_CALLS: Record<EndpointName, (c: Client, jobId: string) => 
   getCreditBalance: (c) => c.getCreditBalance(),
   getCreditTransactions: (c) => c.getCreditTransactions(),
   checkCredits: (c) => c.checkCredits(1),
+  getTeamInfo: (c) => c.getTeamInfo(),
+  resolveModelGroup: (c) => c.resolveModelGroup("legacy-group"),
 };
 
 /** Requests the simulator should see: 1 + 3 retries; completeJob is never blindly retried (one guarded re-send). */

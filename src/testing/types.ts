@@ -56,6 +56,11 @@ export interface SimulatorOptions {
   brokenLlmCallStream?: boolean;
   /** Documented preset only: at most `requests` per team per `windowMs`, then 429 with `Retry-After`. */
   rateLimit?: { requests: number; windowMs: number };
+  /**
+   * What a client abort of E6 leaves: `open` (IN_PROGRESS, as the contract and uvicorn 0.54) or `completed`
+   * (COMPLETED and charged, as measured with uvicorn 0.32; upstream-fidelity §5). @default "open"
+   */
+  abortedStreamJob?: "open" | "completed";
   /** Origins a CORS preflight may come from. @default the upstream's hard-coded admin origins */
   corsOrigins?: string[];
 }

@@ -16,7 +16,7 @@ type EndOutcome = PlanOutcome | { kind: "aborted" };
 /**
  * E6. Headers and `: keepalive` go out first; the job is completed and charged after the end marker was
  * written. A provider failure is one error event and a FAILED job. A scripted cut, a reset or a client abort
- * leaves the job IN_PROGRESS with no call, as upstream (§6.4); the documented preset does the same.
+ * leaves the job IN_PROGRESS with no call, as upstream (§6.4), unless `abortedStreamJob: "completed"`.
  */
 export const streamCreateAndCall: Handler = (ctx) => {
   const opened = openSingleCallJob(ctx, "streamCreateAndCall");
@@ -24,8 +24,9 @@ export const streamCreateAndCall: Handler = (ctx) => {
   const { job, body, resolved } = opened;
   // The job id is a documented extra; upstream sends it nowhere (§6.3).
   const extra: Record<string, string> = ctx.state.preset === "documented" ? { "x-job-id": job.jobId } : {};
+  const completesOnAbort = ctx.state.options.abortedStreamJob === "completed";
   return streamReply(ctx, resolved.provider, true, false, extra, (outcome, reply) => {
-    if (outcome.kind === "completed") {
+    if (outcome.kind === "completed" || (outcome.kind === "aborted" && completesOnAbort)) {
       recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
       finishJob(job, "COMPLETED");
       chargeCompletion(ctx.state, ctx.team, job);

@@ -4,8 +4,7 @@ import { SaaSLLMError } from "./SaaSLLMError";
 
 /** What Python's `uuid.UUID()` accepts: any case, with or without hyphens, `{…}` or `urn:uuid:` around it. */
 export function isJobId(jobId: string): boolean {
-  const hex = jobId.replace(/^urn:/i, "").replace(/^uuid:/i, "").replace(/^\{|\}$/g, "").replace(/-/g, "");
-  return /^[0-9a-f]{32}$/i.test(hex);
+  return /^[0-9a-f]{32}$/i.test(jobId.replace(/^(urn:)?(uuid:)?\{?|\}$|-/gi, ""));
 }
 
 /**
@@ -14,7 +13,8 @@ export function isJobId(jobId: string): boolean {
  */
 export function jobPath(jobId: string, suffix: string, endpoint: EndpointName): string {
   if (!isJobId(jobId)) {
-    throw new SaaSLLMError({ kind: "bad_request", message: `${messageFor("bad_request", undefined, "", endpoint)}: the job id is not a UUID`, detail: "the job id is not a UUID", endpoint, permanent: true });
+    const detail = "the job id is not a UUID";
+    throw new SaaSLLMError({ kind: "bad_request", message: `${messageFor("bad_request", undefined, "", endpoint)}: ${detail}`, detail, endpoint, permanent: true });
   }
   return `/api/jobs/${encodeURIComponent(jobId)}${suffix}`;
 }

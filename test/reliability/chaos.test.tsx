@@ -15,7 +15,9 @@ const SCENARIOS = Number(process.env.RELIABILITY_SOAK ? 3000 : 600);
 const CONCURRENCY = 40;
 const rnd = prng(SEED);
 // Upstream bookkeeping (a second complete flips the charge), with a working E4 so in-job streams run.
-const sim = makeSimulator({ preset: "upstream", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
+// `live`: the upstream server with token-by-token delivery, which these stops and unmounts mid-stream assume. On the
+// buffered `upstream` preset an abort during generation can race the server's bookkeeping (upstream-fidelity §5).
+const sim = makeSimulator({ preset: "live", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
 let server: SimulatorServer;
 const leaks: string[] = [];
 const scan = (where: string, value: unknown) => {

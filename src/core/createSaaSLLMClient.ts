@@ -33,7 +33,7 @@ export interface SaaSLLMClientOptions {
    * Client-side retries by the core policy. GETs are retried by default; POSTs too unless `posts: false`,
    * with one Idempotency-Key per logical call. `false` turns all of it off.
    * `maxUpstreamCalls` bounds the provider calls one call may cause, retries included: an llm-call answered
-   * `LLM call failed: … 429` counts as the server's 9 provider tries, any other attempt as 1.
+   * `LLM call failed: … 429` (or that timed out) counts as the server's 9 provider tries, any other attempt as 1.
    * @default { maxRetries: 3, maxUpstreamCalls: 20, posts: true, idempotencyKeys: true }
    */
   retry?: false | { maxRetries?: number; maxUpstreamCalls?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };

@@ -78,6 +78,11 @@ describe("no retry amplification", () => {
     expect([0, 1, 2].map((n) => shouldRetry(n, e))).toEqual([true, false, false]);
     expect(upstreamCallsOf(e)).toBe(SERVER_PROVIDER_TRIES);
   });
+  it("a timed-out llm-call or create-and-call counts as the server's provider tries (it may still be retrying)", () => {
+    expect(upstreamCallsOf(err("timeout", { endpoint: "llmCall" }))).toBe(SERVER_PROVIDER_TRIES);
+    expect(upstreamCallsOf(err("timeout", { endpoint: "createAndCall" }))).toBe(SERVER_PROVIDER_TRIES);
+    expect(upstreamCallsOf(err("timeout", { endpoint: "getJob" }))).toBe(1);
+  });
   it("other retryable failures count as one upstream call and keep the full policy", () => {
     for (const e of [err("server", { status: 500, detail: "Internal Server Error" }), err("network"), err("stream_error", { detail: "LLM call failed: x" })]) {
       expect(serverRetried(e)).toBe(false);

@@ -19,8 +19,14 @@ export function serverRetried(error: unknown): boolean {
   return isSaaSLLMError(error) && error.status === 500 && error.retryable && /^LLM call failed: /.test(error.detail);
 }
 
-/** Provider calls one failed attempt is taken to have caused: {@link SERVER_PROVIDER_TRIES} when the server retried, else 1. */
-export const upstreamCallsOf = (error: unknown): number => (serverRetried(error) ? SERVER_PROVIDER_TRIES : 1);
+/**
+ * Provider calls one failed attempt is taken to have caused: {@link SERVER_PROVIDER_TRIES} when the server retried,
+ * or when an llm-call or create-and-call timed out (the server may still be retrying the provider), else 1.
+ */
+export function upstreamCallsOf(error: unknown): number {
+  const retrying = isSaaSLLMError(error) && error.kind === "timeout" && (error.endpoint === "llmCall" || error.endpoint === "createAndCall");
+  return serverRetried(error) || retrying ? SERVER_PROVIDER_TRIES : 1;
+}
 
 /** First backoff step and its cap, from the API's own guide: 1 s, 2 s, 4 s ... 32 s. */
 export const BASE_DELAY_MS = 1000;

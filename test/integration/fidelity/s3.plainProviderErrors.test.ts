@@ -47,6 +47,18 @@ describe("§3 Provider errors on plain calls have side effects and take time", (
     expect([tight.sim.requestsTo("llmCall").length, tight.sim.provider.requests().length]).toEqual([1, 9]);
   });
 
+  it("§3 with a longer provider Retry-After the server outlasts the llm-call timeout; the client tries once more at most", async () => {
+    const { sim, client } = direct();
+    const { job_id } = await client.createJob({ job_type: "chat" });
+    // 3 × (20 s + 20 s) + 1 s + 2 s = 123 s of server retries, past the client's 120 s.
+    sim.provider.next({ status: 429, retryAfterSeconds: 20 }, { times: 100 });
+    const { error, elapsedMs } = await onFakeClock(() => client.llmCall(job_id, { model: "chat-fast", messages: MESSAGES }));
+    expect(error).toMatchObject({ kind: "timeout" });
+    expect(sim.requestsTo("llmCall")).toHaveLength(2);
+    expect(sim.provider.requests()).toHaveLength(16);
+    expect(elapsedMs).toBe(120_000 + 1000 + 120_000);
+  });
+
   it("§3 after that 500 the job is IN_PROGRESS, model_groups_used has the model, and the failed call shows in costs and in failed_calls", async () => {
     const { client, jobId, outcome } = await jobWithFailedCall();
     expect(isSaaSLLMError(outcome.error)).toBe(true);

@@ -4,7 +4,7 @@ import { messageFor } from "./errorMessages";
 import { parseFieldErrors } from "./fieldErrors";
 import { readBodyPrefix } from "./readBodyPrefix";
 import { redactSecrets } from "./redact";
-import { parseRetryAfter } from "./retryAfter";
+import { parseRetryAfter, parseRetryAfterText } from "./retryAfter";
 
 export interface ClassifyOptions {
   /** Endpoint name for messages and events, e.g. `llmCall`. */
@@ -42,18 +42,23 @@ export function errorFromStatus(status: number, rawDetail: string, options: Stat
   const detail = redactSecrets(rawDetail, options.secrets);
   const { kind, permanent } = classifyStatus(status, detail);
   const fieldErrors = kind === "validation" ? parseFieldErrors(options.detailList) : undefined;
+  const waits = kind === "rate_limited" || kind === "unavailable";
+  const retryAfterMs = waits ? (options.retryAfterMs ?? parseRetryAfterText(detail)) : undefined;
+  const message = messageFor(kind, status, fieldErrors?.length ? summarizeFields(detail, fieldErrors) : detail, options.endpoint);
   return new SaaSLLMError({
     kind,
     status,
     detail,
     permanent,
     fieldErrors,
-    retryAfterMs: kind === "rate_limited" || kind === "unavailable" ? options.retryAfterMs : undefined,
+    retryAfterMs,
     endpoint: options.endpoint,
     requestId: options.requestId,
-    message: messageFor(kind, status, fieldErrors?.length ? summarizeFields(detail, fieldErrors) : detail, options.endpoint),
+    message: kind === "rate_limited" && status >= 500 ? `${message}: the provider is rate limiting${waitText(retryAfterMs)}` : message,
   });
 }
+
+const waitText = (ms: number | undefined): string => (ms === undefined ? "" : `; try again in ${Math.ceil(ms / 1000)} s`);
 
 function summarizeFields(detail: string, fields: Array<{ path: string; message: string }>): string {
   return fields.length ? fields.map((f) => `${f.path}: ${f.message}`).join("; ") : detail;

@@ -8,6 +8,8 @@ import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
 import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { streamSingleShot } from "./jobs/streamSingleShot";
+import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
+import { jobPath } from "./jobId";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
 import { send, type TransportConfig } from "./transport";
 import type { CompleteJobInput, CreateAndCallInput, JobStatus, LLMCallInput } from "./types";
@@ -30,9 +32,11 @@ export interface SaaSLLMClientOptions {
   /**
    * Client-side retries by the core policy. GETs are retried by default; POSTs too unless `posts: false`,
    * with one Idempotency-Key per logical call. `false` turns all of it off.
-   * @default { maxRetries: 3, posts: true, idempotencyKeys: true }
+   * `maxUpstreamCalls` bounds the provider calls one call may cause, retries included: an llm-call answered
+   * `LLM call failed: … 429` (or that timed out) counts as the server's 9 provider tries, any other attempt as 1.
+   * @default { maxRetries: 3, maxUpstreamCalls: 20, posts: true, idempotencyKeys: true }
    */
-  retry?: false | { maxRetries?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };
+  retry?: false | { maxRetries?: number; maxUpstreamCalls?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };
   /** Structured events for logs and metrics (never carries the key). */
   onEvent?: ClientEventListener;
   /** Fail fast after repeated failures. Pass options or a shared breaker. */
@@ -64,6 +68,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
     hub,
     breaker,
     maxRetries: retry === false ? 0 : (retry?.maxRetries ?? 3),
+    maxUpstreamCalls: retry === false ? 1 : (retry?.maxUpstreamCalls ?? DEFAULT_MAX_UPSTREAM_CALLS),
     retryPosts: retry === false ? false : (retry?.posts ?? true),
     idempotencyKeys: retry === false ? false : (retry?.idempotencyKeys ?? true),
     random,
@@ -85,7 +90,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
     /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
     async streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
       const body = llmBody(input, "streamLLMCall");
-      return streamChat(config, { endpoint: "streamLLMCall", path: `/api/jobs/${encodeURIComponent(jobId)}/llm-call-stream`, body, idleTimeoutMs, jobId }, opts);
+      return streamChat(config, { endpoint: "streamLLMCall", path: jobPath(jobId, "/llm-call-stream", "streamLLMCall"), body, idleTimeoutMs, jobId }, opts);
     },
     /**
      * E6: create a job, stream one call; the server completes and charges it once it wrote the end marker.

@@ -3,6 +3,7 @@ import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
+import { jobPath } from "./jobId";
 import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
 import { send, type TransportConfig } from "./transport";
 import type * as T from "./types";
@@ -10,7 +11,7 @@ import type * as T from "./types";
 
 const enc = encodeURIComponent;
 
-/** The JSON (non-streaming) endpoints E1–E3, E5, E7–E15, normalized to the types in `types.ts`. */
+/** The JSON (non-streaming) endpoints E1–E3, E5, E7–E17, normalized to the types in `types.ts`. */
 export function createJsonMethods(config: TransportConfig, teamId: string) {
   const call = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R) =>
     send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
@@ -40,11 +41,11 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
       }),
 
     /** E8: the job record. */
-    getJob: (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", `/api/jobs/${enc(jobId)}`, undefined, opts, (j) => toJob(j, "getJob")),
+    getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", jobPath(jobId, "", "getJob"), undefined, opts, (j) => toJob(j, "getJob")),
 
     /** E3: one call inside a job. */
     llmCall: async (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
-      call<T.LLMCallResult>("llmCall", "POST", `/api/jobs/${enc(jobId)}/llm-call`, llmBody(input, "llmCall"), opts, (j) => {
+      call<T.LLMCallResult>("llmCall", "POST", jobPath(jobId, "/llm-call", "llmCall"), llmBody(input, "llmCall"), opts, (j) => {
         const r = expectObject(j, ["response", "metadata"], "llmCall");
         expectObject(r.response, ["content"], "llmCall");
         return r as unknown as T.LLMCallResult;
@@ -65,8 +66,9 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
      * retryable failure the job is read first and the complete is re-sent only if it did not land.
      */
     completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CallOptions = {}): Promise<T.CompleteJobResult> => {
+      const path = jobPath(jobId, "/complete", "completeJob");
       const send1 = () =>
-        call<T.CompleteJobResult>("completeJob", "POST", `/api/jobs/${enc(jobId)}/complete`, input, { ...opts, retry: false }, (j) => {
+        call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...opts, retry: false }, (j) => {
           const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
           return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
         });
@@ -81,12 +83,12 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
     },
 
     /** E9: shallow-merge metadata. */
-    updateJobMetadata: (jobId: string, metadata: T.JsonObject, opts: CallOptions = {}) =>
-      call<T.UpdateMetadataResult>("updateJobMetadata", "PATCH", `/api/jobs/${enc(jobId)}/metadata`, { metadata }, opts, (j) => withDates(j, ["updated_at"], ["job_id", "metadata"], "updateJobMetadata")),
+    updateJobMetadata: async (jobId: string, metadata: T.JsonObject, opts: CallOptions = {}) =>
+      call<T.UpdateMetadataResult>("updateJobMetadata", "PATCH", jobPath(jobId, "/metadata", "updateJobMetadata"), { metadata }, opts, (j) => withDates(j, ["updated_at"], ["job_id", "metadata"], "updateJobMetadata")),
 
     /** E10: per-call cost breakdown (provider cost, no markup). */
-    getJobCosts: (jobId: string, opts: CallOptions = {}) =>
-      call<T.JobCostsDetail>("getJobCosts", "GET", `/api/jobs/${enc(jobId)}/costs`, undefined, opts, (j) => {
+    getJobCosts: async (jobId: string, opts: CallOptions = {}) =>
+      call<T.JobCostsDetail>("getJobCosts", "GET", jobPath(jobId, "/costs", "getJobCosts"), undefined, opts, (j) => {
         const r = withDates<T.JobCostsDetail>(j, [], ["job_id", "costs"], "getJobCosts");
         const breakdown = Array.isArray(r.costs?.breakdown) ? r.costs.breakdown.map((b) => ({ ...b, created_at: parseUtc(b.created_at) ?? new Date(0) })) : [];
         return { ...r, costs: { total_cost_usd: Number(r.costs?.total_cost_usd ?? 0), breakdown } };
@@ -127,6 +129,23 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
     /** E15: the only way to learn "out of credits" before a call on the upstream server. */
     checkCredits: (creditsNeeded = 1, opts: CallOptions = {}) =>
       call<T.CreditCheck>("checkCredits", "POST", `/api/credits/teams/${enc(teamId)}/check?credits_needed=${creditsNeeded}`, undefined, opts, (j) => expectObject(j, ["has_credits"], "checkCredits") as unknown as T.CreditCheck),
+
+    /**
+     * E16: the team's status (`credits.status`), its credit account and the model aliases it may use. The
+     * server sends the virtual key too and needs no auth: call it from a backend, never from a browser.
+     */
+    getTeamInfo: (opts: CallOptions = {}) =>
+      call<T.TeamInfo>("getTeamInfo", "GET", `/api/teams/${enc(teamId)}`, undefined, opts, (j) => {
+        const { virtual_key: _key, credits, ...r } = expectObject(j, ["team_id", "credits"], "getTeamInfo");
+        const account = withDates<T.CreditBalance>(credits, ["last_refill_at", "created_at", "updated_at"], ["credits_remaining"], "getTeamInfo");
+        return { ...(r as unknown as Omit<T.TeamInfo, "credits">), credits: account };
+      }),
+
+    /** E17: resolves a legacy model group for the team (an alias name is a `not_found`). */
+    resolveModelGroup: (groupName: string, opts: CallOptions = {}) =>
+      call<T.ModelGroupResolution>("resolveModelGroup", "GET", `/api/model-groups/${enc(groupName)}/resolve?team_id=${enc(teamId)}`, undefined, opts, (j) =>
+        expectObject(j, ["group_name", "team_has_access"], "resolveModelGroup") as unknown as T.ModelGroupResolution,
+      ),
   };
   return methods;
 }

@@ -14,8 +14,9 @@ export interface ReadChatStreamOptions {
   /** Aborting rejects with kind `aborted` (with `partialText`) and cancels the body. */
   signal?: AbortSignal;
   /**
-   * Longest allowed gap between two body chunks; the `: keepalive` comment counts as activity.
-   * The server sends everything in one burst after generation (§6.2), so keep this ≥ 120 s.
+   * Longest allowed gap between two body chunks once the first `data:` event arrived. Before it, silence
+   * is the provider generating: the upstream sends `: keepalive`, then the whole answer in one burst, so a
+   * quiet stream is not stalled until then (bound that wait with the request's timeout or `signal`).
    * @default undefined (no idle limit)
    */
   idleTimeoutMs?: number;
@@ -64,7 +65,14 @@ export async function readChatStream(
   const reader = body.getReader();
   const state = new StreamState(onEvent, ctx);
   // Once per stream, not per chunk: the parser callbacks only forward to the state.
-  const parser = createParser({ onEvent: (message) => state.data(message.data), onComment: () => state.keepalive() });
+  let sawData = false;
+  const parser = createParser({
+    onEvent: (message) => {
+      sawData = true;
+      state.data(message.data);
+    },
+    onComment: () => state.keepalive(),
+  });
   const decoder = new TextDecoder();
 
   let stop: "aborted" | "idle" | undefined;
@@ -81,7 +89,8 @@ export async function readChatStream(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onIdle = () => {
     const quietFor = Date.now() - lastActivity;
-    if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
+    if (!sawData) timer = setTimeout(onIdle, idleTimeoutMs);
+    else if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
     else timer = setTimeout(onIdle, (idleTimeoutMs ?? 0) - quietFor);
   };
   const watchIdle = idleTimeoutMs !== undefined && idleTimeoutMs > 0;

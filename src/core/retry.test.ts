@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { retryDelay, shouldRetry } from "./retry";
-import { parseRetryAfter } from "./retryAfter";
+import { retryDelay, SERVER_PROVIDER_TRIES, serverRetried, shouldRetry, upstreamCallsOf } from "./retry";
+import { parseRetryAfter, parseRetryAfterText } from "./retryAfter";
 import { SaaSLLMError, type SaaSLLMErrorKind } from "./SaaSLLMError";
 
 const err = (kind: SaaSLLMErrorKind, extra: Partial<ConstructorParameters<typeof SaaSLLMError>[0]> = {}) =>
@@ -68,4 +68,37 @@ describe("parseRetryAfter", () => {
     [{ "retry-after-ms": "abc", "retry-after": "2" }, 2000],
     [{}, undefined],
   ])("%j -> %s", (headers, expected) => expect(parseRetryAfter(h(headers), now)).toBe(expected));
+});
+
+describe("no retry amplification", () => {
+  const providerRetried = (detail: string) => err("rate_limited", { status: 500, detail });
+  it("a 500 `LLM call failed` the server already retried gets one more attempt at most", () => {
+    const e = providerRetried("LLM call failed: 500: Failed to call provider API: OpenAI rate limit: Error code: 429 - {}");
+    expect(serverRetried(e)).toBe(true);
+    expect([0, 1, 2].map((n) => shouldRetry(n, e))).toEqual([true, false, false]);
+    expect(upstreamCallsOf(e)).toBe(SERVER_PROVIDER_TRIES);
+  });
+  it("a timed-out llm-call or create-and-call counts as the server's provider tries (it may still be retrying)", () => {
+    expect(upstreamCallsOf(err("timeout", { endpoint: "llmCall" }))).toBe(SERVER_PROVIDER_TRIES);
+    expect(upstreamCallsOf(err("timeout", { endpoint: "createAndCall" }))).toBe(SERVER_PROVIDER_TRIES);
+    expect(upstreamCallsOf(err("timeout", { endpoint: "getJob" }))).toBe(1);
+  });
+  it("other retryable failures count as one upstream call and keep the full policy", () => {
+    for (const e of [err("server", { status: 500, detail: "Internal Server Error" }), err("network"), err("stream_error", { detail: "LLM call failed: x" })]) {
+      expect(serverRetried(e)).toBe(false);
+      expect(upstreamCallsOf(e)).toBe(1);
+    }
+    expect(serverRetried(err("server", { status: 500, detail: "LLM call failed: 500: No provider credentials configured", permanent: true }))).toBe(false);
+  });
+});
+
+describe("parseRetryAfterText", () => {
+  it.each([
+    ["Rate limit reached. Please try again in 7s.", 7000],
+    ["Please try again in 350ms.", 350],
+    ["try again in 1.5 seconds", 1500],
+    ["Retry after 20 seconds", 20_000],
+    ["try again in 600s", 60_000],
+    ["no wait here", undefined],
+  ] as const)("%s → %s", (text, ms) => expect(parseRetryAfterText(text)).toBe(ms));
 });

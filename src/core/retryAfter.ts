@@ -29,3 +29,19 @@ function cap(ms: number): number | undefined {
   if (!Number.isFinite(ms) || ms < 0) return undefined;
   return Math.min(Math.round(ms), MAX_RETRY_AFTER_MS);
 }
+
+// Provider texts quote their wait ("Please try again in 7s", "try again in 350ms", "retry after 20 seconds").
+const WAIT_IN_TEXT = /(?:try again|retry) (?:in|after) (\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|sec|seconds?)\b/i;
+
+/**
+ * The wait a provider asked for, quoted in an error text (the upstream wraps provider 429s into 500 details
+ * and drops their Retry-After). Capped at 60 s.
+ *
+ * @example parseRetryAfterText("... Please try again in 7s.") // 7000
+ */
+export function parseRetryAfterText(text: string): number | undefined {
+  const m = WAIT_IN_TEXT.exec(text);
+  if (!m) return undefined;
+  const value = Number(m[1]);
+  return cap(/^m/i.test(m[2] ?? "") ? value : value * 1000);
+}

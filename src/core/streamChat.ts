@@ -12,8 +12,11 @@ export interface StreamCallOptions {
   idempotencyKey?: string;
   /** Every text delta, tool-call delta, finish, usage and keepalive, synchronously as parsed. */
   onEvent?: (event: ChatStreamEvent) => void;
-  /** Called when the server accepted the stream (status 200), with the job id when it is known. */
-  onOpen?: (info: { jobId: string | null; attempt: number }) => void;
+  /**
+   * Called when the server accepted the stream (status 200), once per attempt, with the job id when it is known.
+   * Each attempt of a single-shot stream is a new job, tagged `client_request_id` and `client_attempt` in its metadata.
+   */
+  onOpen?: (info: { jobId: string | null; attempt: number; clientRequestId?: string }) => void;
 }
 
 export interface StreamCallResult extends ChatStreamResult {
@@ -45,7 +48,7 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
       throw badResponseError(`expected text/event-stream, got ${type}`, { endpoint, requestId: ctx.requestId, status: res.status });
     }
     const jobId = spec.jobId ?? res.headers.get("x-job-id");
-    opts.onOpen?.({ jobId, attempt: ctx.attempt });
+    opts.onOpen?.({ jobId, attempt: ctx.attempt, clientRequestId: spec.clientRequestId });
     const where = { endpoint, requestId: ctx.requestId, attempt: ctx.attempt };
     let chars = 0;
     let chunks = 0;

@@ -4,7 +4,7 @@ import { classifyResponse } from "./classifyResponse";
 import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
-import { retryDelay, shouldRetry } from "./retry";
+import { retryDelay, shouldRetry, upstreamCallsOf } from "./retry";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -16,6 +16,8 @@ export interface TransportConfig {
   hub: ReturnType<typeof createEventHub>;
   breaker?: CircuitBreaker;
   maxRetries: number;
+  /** Budget of provider calls one logical call may cause, counted with `upstreamCallsOf`. */
+  maxUpstreamCalls: number;
   retryPosts: boolean;
   idempotencyKeys: boolean;
   random: () => number;
@@ -58,6 +60,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
   let refreshed = false;
   let freshKey: string | undefined;
   let failures = 0;
+  let upstreamCalls = 0;
   for (let attempt = 1; ; attempt++) {
     if (spec.signal?.aborted) throw abortError(where, spec.signal.reason);
     config.breaker?.before(spec.endpoint);
@@ -98,7 +101,10 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
         }
       }
       const keptText = spec.stream && error.partialText !== undefined && error.partialText !== "";
-      if (keptText || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
+      // The next attempt would likely cost what this one did: stop before it could exceed the budget.
+      upstreamCalls += upstreamCallsOf(error);
+      const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
+      if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
       const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
       config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status });

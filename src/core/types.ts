@@ -270,3 +270,21 @@ export interface ChatStreamResult {
   /** The body reached EOF after the end marker. False when it was cut after it: the server may not have closed the job. */
   reachedEof: boolean;
 }
+
+/** E16 team info. The server also returns the team's virtual key; the client drops it (it never hands keys around). */
+export interface TeamInfo {
+  team_id: string;
+  organization_id: string | null;
+  /** The credit account; `credits.status` is where a suspended or paused team shows (no top-level status). */
+  credits: CreditBalance;
+  access_groups: string[];
+  /** Sorted. */
+  allowed_model_aliases: string[];
+  credits_allocated: number;
+  credits_remaining: number;
+}
+
+/** E17: how a legacy model group resolves for the team. */
+export type ModelGroupResolution =
+  | { group_name: string; primary_model: string; fallback_models: string[]; team_has_access: true }
+  | { group_name: string; primary_model: null; fallback_models: string[]; team_has_access: false; error: string };

@@ -27,3 +27,10 @@ export const COST_MARKUP_PERCENTAGE = 0;
 
 /** E4's error at the upstream commit (§6.5). */
 export const CONTEXT_MANAGER_ERROR = "'Response' object does not support the asynchronous context manager protocol";
+
+/** Keys of the simulated provider accounts: they appear in provider error texts, as real ones do. */
+export const SIM_PROVIDER_KEYS: Record<SimProvider, string> = {
+  openai: "sk-proj-SIMPROVIDERopenai0000key",
+  anthropic: "sk-ant-api03-SIMPROVIDERanthropic0000key",
+  gemini: "AIzaSySIMPROVIDERgemini000000000000000",
+};

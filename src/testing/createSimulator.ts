@@ -2,9 +2,12 @@
 import type { EndpointName } from "../core/endpoints";
 import { authenticate, checkRateLimit, teamOfToken } from "./auth";
 import { DEMO_TEAM_ID } from "./constants";
+import { isPreflight, preflightResponse } from "./cors";
 import { createFaultQueue, isDelayFault, isNetworkFault, isRawFault, isSimulatedNetworkError, isStreamFault, simulatedNetworkError } from "./faults";
 import { BODY_ENDPOINTS, HANDLERS } from "./handlers/index";
+import { teamInfo } from "./handlers/teamInfo";
 import { createLedgerView } from "./ledger";
+import { createProviderControl } from "./provider";
 import { parseBody } from "./requestBody";
 import { recordRequest } from "./requestLog";
 import { detailResponse, internalServerError, jsonResponse, rawResponse } from "./responses";
@@ -13,6 +16,7 @@ import { createState } from "./state";
 import { createTeamControl } from "./teamControl";
 import type { Fault, RecordedRequest, Simulator, SimulatorOptions, StreamFault } from "./types";
 import { jsonInvalid } from "./validation";
+import { wait } from "./wait";
 
 const REASONS: Record<number, string> = { 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
 
@@ -37,18 +41,20 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const text = request.method === "GET" || request.method === "HEAD" ? "" : await request.text().catch(() => "");
     const record = recordRequest(request, endpoint, text);
     requests.push(record);
+    if (isPreflight(request)) return preflightResponse(request, options.corsOrigins);
     let streamFault: StreamFault | undefined;
     const fault = route.kind === "endpoint" ? faults.take(route.endpoint) : undefined;
     if (fault) {
       if (isNetworkFault(fault)) throw simulatedNetworkError();
-      if (isDelayFault(fault)) await delay(fault.delayMs, request.signal);
+      if (isDelayFault(fault)) await wait(fault.delayMs, request.signal);
       else if (isStreamFault(fault)) streamFault = fault.stream;
       else return faultResponse(fault);
     }
-    await delay(options.firstByteDelayMs ?? 0, request.signal);
+    await wait(options.firstByteDelayMs ?? 0, request.signal);
     if (route.kind === "not-found") return detailResponse(404, "Not Found");
     if (route.kind === "method-not-allowed") return detailResponse(405, "Method Not Allowed", { allow: route.allow.join(", ") });
     if (route.endpoint === "health") return jsonResponse(200, { status: "healthy", service: "saas-llm-api" });
+    if (route.endpoint === "getTeamInfo") return teamInfo(state, route.param);
     const body = BODY_ENDPOINTS.has(route.endpoint) ? parseBody(text, request.headers.get("content-type")) : ({ kind: "missing" } as const);
     if (body.kind === "invalid") return detailResponse(422, [jsonInvalid(body.text, body.error)]);
     const header = request.headers.get("authorization");
@@ -65,7 +71,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   return {
     get preset() {
-      return state.preset;
+      return options.preset ?? "documented";
     },
     async fetch(input, init) {
       const request = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -83,6 +89,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     requestsTo: (endpoint: EndpointName) => requests.filter((r) => r.endpoint === endpoint),
     clearRequests: () => void requests.splice(0),
     script: { next: faults.next, clear: faults.clear },
+    provider: createProviderControl(() => state),
     team: (teamId = DEMO_TEAM_ID) => createTeamControl(() => state, teamId),
     ledger: createLedgerView(() => state),
     reset() {
@@ -96,20 +103,4 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 function faultResponse(fault: Exclude<Fault, { networkError: true } | { delayMs: number } | { stream: StreamFault }>): Response {
   if (isRawFault(fault)) return rawResponse(fault.status, fault.body, fault.contentType, fault.headers);
   return detailResponse(fault.status, fault.detail ?? REASONS[fault.status] ?? "Error", fault.headers);
-}
-
-/** Waits, but gives up as soon as the request is aborted (the caller then sees the abort reason). */
-function delay(ms: number, signal: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    function onAbort(): void {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
 }

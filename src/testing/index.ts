@@ -26,3 +26,4 @@ export type {
   StreamFault,
   TeamControl,
 } from "./types";
+export type { ProviderControl, ProviderFault, ProviderRequest, SimServer } from "./types";

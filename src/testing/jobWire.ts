@@ -44,7 +44,7 @@ export function costBreakdown(state: SimState, job: SimJob): Record<string, unkn
     purpose: c.purpose,
     prompt_tokens: c.promptTokens,
     completion_tokens: c.completionTokens,
-    cost_usd: c.costUsd,
+    cost_usd: Math.round(c.costUsd * 1e6) / 1e6,
     created_at: stamp(state.preset, "a", c.createdAt),
   }));
 }

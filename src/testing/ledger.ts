@@ -48,21 +48,29 @@ export function chargeCompletion(state: SimState, team: SimTeam, job: SimJob): v
   }
   team.used += amount;
   team.updatedAt = Date.now();
-  recordTransaction(state, team, job.jobId, "deduction", amount, before, `Job ${job.jobId} completed`);
+  recordTransaction(state, team, job.jobId, "deduction", amount, before, chargeReason(state, team, job, amount));
   job.creditApplied = true;
+}
+
+const KIND: Record<SimJob["createdBy"], string> = { createJob: "Job", createAndCall: "Single-call job", streamCreateAndCall: "Streaming single-call job" };
+
+/** The ledger reason: upstream names the job type and the mode (upstream-fidelity §6), the docs the job id. */
+function chargeReason(state: SimState, team: SimTeam, job: SimJob, amount: number): string {
+  if (state.preset === "documented") return `Job ${job.jobId} completed`;
+  return `${KIND[job.createdBy]} ${job.jobType} completed (${team.budgetMode} mode: ${amount} credits)`;
 }
 
 /** The JobCosts object for a job, after any charge. */
 export function jobCosts(job: SimJob, team: SimTeam): JobCostsWire {
   const failed = job.calls.filter((c) => c.error !== null).length;
-  const timed = job.calls.filter((c) => c.latencyMs > 0);
+  const timed = job.calls.flatMap((c) => (c.latencyMs === null ? [] : [c.latencyMs]));
   return {
     total_calls: job.calls.length,
     successful_calls: job.calls.length - failed,
     failed_calls: failed,
     total_tokens: jobTokens(job),
     total_cost_usd: jobCostUsd(job),
-    avg_latency_ms: timed.length ? Math.round(timed.reduce((s, c) => s + c.latencyMs, 0) / timed.length) : 0,
+    avg_latency_ms: timed.length ? Math.round(timed.reduce((s, ms) => s + ms, 0) / timed.length) : 0,
     credit_applied: job.creditApplied,
     credits_remaining: remaining(team),
   };

@@ -1,6 +1,7 @@
 /** The simulated provider call shared by E3–E6: model access, job creation and call records. */
 import { detailResponse } from "./responses";
 import { countPromptTokens, replyFor, tokenize } from "./reply";
+import { jobCostUsd, jobTokens } from "./ledger";
 import { remaining, type SimState, type SimTeam } from "./state";
 import type { SimCall, SimJob, SimJobStatus, SimProvider } from "./types";
 
@@ -59,6 +60,7 @@ export function insertJob(
     modelGroupsUsed: [],
     calls: [],
     hasCostSummary: false,
+    costSummary: null,
     createdBy: init.createdBy,
   };
   state.jobs.push(job);
@@ -77,7 +79,7 @@ export function recordCall(
   const messages = (body.messages as unknown[] | undefined) ?? [];
   const text = outcome.reply ?? replyFor(state.options, messages);
   const tokens = tokenize(text);
-  const counted = source !== "stream";
+  const counted = source !== "stream" && outcome.error === undefined;
   const promptTokens = counted ? countPromptTokens(messages) : 0;
   const completionTokens = counted ? tokens.length : 0;
   const [inPrice, outPrice] = PRICES[provider];
@@ -89,8 +91,9 @@ export function recordCall(
     purpose: typeof body.purpose === "string" ? body.purpose : null,
     promptTokens,
     completionTokens,
-    costUsd: source === "llm-call" ? promptTokens * inPrice + completionTokens * outPrice : 0,
-    latencyMs: state.rng.int(120, 900),
+    costUsd: source === "llm-call" && counted ? promptTokens * inPrice + completionTokens * outPrice : 0,
+    // The server times only calls that returned (upstream-fidelity §3).
+    latencyMs: outcome.error === undefined ? state.rng.int(120, 900) : null,
     error: outcome.error ?? null,
     createdAt: Date.now(),
   };
@@ -104,7 +107,13 @@ export function recordCall(
 export function finishJob(job: SimJob, status: "COMPLETED" | "FAILED", errorMessage: string | null = null): void {
   job.status = status;
   job.completedAt = Date.now();
-  job.hasCostSummary = true;
+  writeCostSummary(job);
   if (errorMessage) job.errorMessage = errorMessage;
   if (status === "FAILED") job.creditApplied = false;
+}
+
+/** The snapshot usage reports read: calls made after it do not count until the next completion (upstream-fidelity §6). */
+export function writeCostSummary(job: SimJob): void {
+  job.hasCostSummary = true;
+  job.costSummary = { costUsd: jobCostUsd(job), tokens: jobTokens(job) };
 }

@@ -18,9 +18,24 @@ export function defaultReply(messages: unknown[]): string {
 
 /** The reply for one call, from `replyText` or the default. */
 export function replyFor(options: SimulatorOptions, messages: unknown[]): string {
+  return continuation(options, messages) ?? fullReply(options, messages);
+}
+
+function fullReply(options: SimulatorOptions, messages: unknown[]): string {
   const { replyText } = options;
   if (typeof replyText === "function") return replyText(messages);
   return replyText ?? defaultReply(messages);
+}
+
+/**
+ * A conversation ending in an assistant partial and a user prompt ("continue") asks the model to go on: when
+ * the partial is a strict prefix of the answer the conversation before it gets, the reply is the rest of it.
+ */
+function continuation(options: SimulatorOptions, messages: unknown[]): string | undefined {
+  const [partial, prompt] = messages.slice(-2) as Array<{ role?: unknown; content?: unknown } | null>;
+  if (messages.length < 3 || partial?.role !== "assistant" || prompt?.role !== "user" || typeof partial.content !== "string") return undefined;
+  const full = fullReply(options, messages.slice(0, -2));
+  return full.length > partial.content.length && full.startsWith(partial.content) ? full.slice(partial.content.length) : undefined;
 }
 
 /** Word-ish tokens that concatenate back to `text` (each keeps its leading whitespace). */

@@ -24,6 +24,8 @@ const ROUTES: Route[] = [
   { method: "GET", pattern: new RegExp(`^/api/credits/teams/${SEG}/balance$`), endpoint: "getCreditBalance" },
   { method: "GET", pattern: new RegExp(`^/api/credits/teams/${SEG}/transactions$`), endpoint: "getCreditTransactions" },
   { method: "POST", pattern: new RegExp(`^/api/credits/teams/${SEG}/check$`), endpoint: "checkCredits" },
+  { method: "GET", pattern: new RegExp(`^/api/teams/${SEG}$`), endpoint: "getTeamInfo" },
+  { method: "GET", pattern: new RegExp(`^/api/model-groups/${SEG}/resolve$`), endpoint: "resolveModelGroup" },
 ];
 
 /** Result of routing: an endpoint with its path parameter, or why none matched. */
@@ -32,7 +34,10 @@ export type RouteMatch =
   | { kind: "method-not-allowed"; allow: string[] }
   | { kind: "not-found" };
 
-/** Matches `method` and `path` in declaration order (so `GET /api/jobs/create` hits E8, as upstream). */
+/**
+ * Matches `method` and `path` in declaration order (so `GET /api/jobs/create` hits E8, as upstream). Like
+ * Starlette, a 405 names the methods of the first route whose path matched, not of every route.
+ */
 export function matchRoute(method: string, path: string): RouteMatch {
   const allow: string[] = [];
   for (const route of ROUTES) {
@@ -41,7 +46,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
     if (route.method === method) {
       return { kind: "endpoint", endpoint: route.endpoint, param: safeDecode(m[1] ?? "") };
     }
-    allow.push(route.method);
+    if (allow.length === 0) allow.push(route.method);
   }
   return allow.length ? { kind: "method-not-allowed", allow } : { kind: "not-found" };
 }

@@ -3,6 +3,7 @@
  * adapter are imported lazily, so a browser bundle that imports the testing entry does not load them.
  */
 import type * as http from "node:http";
+import type { Socket } from "node:net";
 import type { Simulator } from "./types";
 
 /** A running simulator server. */
@@ -20,6 +21,12 @@ export interface SimulatorServerOptions {
   port?: number;
   /** @default "127.0.0.1" */
   host?: string;
+  /**
+   * After a plain-text 500 (an unhandled exception) uvicorn closes the keep-alive connection 65–112 ms later,
+   * without `Connection: close` (upstream-fidelity §4). `false` keeps the connection open.
+   * @default 80
+   */
+  closeAfterPlainErrorMs?: number | false;
 }
 
 /**
@@ -31,7 +38,10 @@ export interface SimulatorServerOptions {
  * const res = await fetch(`${server.url}/health`);
  * await server.close();
  */
-export async function startSimulatorServer(simulator: Simulator, { port = 0, host = "127.0.0.1" }: SimulatorServerOptions = {}): Promise<SimulatorServer> {
+export async function startSimulatorServer(
+  simulator: Simulator,
+  { port = 0, host = "127.0.0.1", closeAfterPlainErrorMs = 80 }: SimulatorServerOptions = {},
+): Promise<SimulatorServer> {
   const { createServer } = await import("node:http");
   const { createRequestListener } = await import("@remix-run/node-fetch-server");
   const server = createServer((req, res) => {
@@ -40,6 +50,7 @@ export async function startSimulatorServer(simulator: Simulator, { port = 0, hos
       async (request: Request) => {
         try {
           const response = await simulator.fetch(request);
+          if (closeAfterPlainErrorMs !== false && isPlainServerError(response)) closeLater(res, req.socket, closeAfterPlainErrorMs);
           if (!response.body) return response;
           const { status, statusText, headers } = response;
           return new Response(flushBeforeError(response.body, res), { status, statusText, headers });
@@ -73,6 +84,17 @@ export async function startSimulatorServer(simulator: Simulator, { port = 0, hos
         server.closeAllConnections();
       }),
   };
+}
+
+const isPlainServerError = (response: Response): boolean =>
+  response.status === 500 && (response.headers.get("content-type") ?? "").startsWith("text/plain");
+
+/** Ends the socket `ms` after this response was written: the next request on it may fail with `fetch failed`. */
+function closeLater(res: http.ServerResponse, socket: Socket, ms: number): void {
+  res.once("finish", () => {
+    const timer = setTimeout(() => socket.end(), ms);
+    socket.once("close", () => clearTimeout(timer));
+  });
 }
 
 /**

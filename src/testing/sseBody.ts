@@ -4,6 +4,8 @@ import type { PlanOutcome, StreamPlan } from "./streamPlan";
 /** Byte-level delivery options. */
 export interface SseBodyOptions {
   tokenDelayMs: number;
+  /** Wait for the whole answer (`plan.generated` chunks) before the first non-comment byte, then send it in one burst. */
+  buffered: boolean;
   splitBytes?: number;
   cutAfterBytes?: number;
   signal: AbortSignal;
@@ -39,8 +41,10 @@ export function createSseBody(plan: StreamPlan, options: SseBodyOptions): Readab
   async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
     let sent = 0;
     let cut = false;
-    for (const item of plan.items) {
-      if (item.kind === "content") await sleep(options.tokenDelayMs, options.signal);
+    const burstAt = plan.items.findIndex((item) => item.kind !== "comment");
+    for (const [index, item] of plan.items.entries()) {
+      if (options.buffered && index === burstAt) await sleep(options.tokenDelayMs * plan.generated, options.signal);
+      else if (!options.buffered && item.kind === "content") await sleep(options.tokenDelayMs, options.signal);
       if (stopped()) return abort(controller);
       let bytes = encoder.encode(item.text);
       const limit = options.cutAfterBytes;

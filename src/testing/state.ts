@@ -1,7 +1,7 @@
 /** The simulator's in-memory database: teams, jobs, calls and credit transactions. */
 import { DEFAULT_MODELS, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
 import { createRng, type Rng } from "./prng";
-import type { SimBudgetMode, SimJob, SimPreset, SimProvider, SimTeamStatus, SimulatorOptions } from "./types";
+import type { ProviderFault, ProviderRequest, SimBudgetMode, SimJob, SimProvider, SimServer, SimTeamStatus, SimulatorOptions } from "./types";
 
 export interface SimTeam {
   teamId: string;
@@ -30,7 +30,10 @@ export interface SimTransaction {
 }
 
 export interface SimState {
-  preset: SimPreset;
+  /** Whose behaviour the server follows (`live` runs the upstream server). */
+  preset: SimServer;
+  /** `buffered`: streams wait for the whole provider answer, then send it in one burst (upstream). */
+  delivery: "buffered" | "live";
   options: SimulatorOptions;
   rng: Rng;
   models: Record<string, { provider: SimProvider }>;
@@ -40,6 +43,9 @@ export interface SimState {
   transactions: SimTransaction[];
   /** Request times per team, for the documented preset's rate limit. */
   rateWindows: Map<string, number[]>;
+  /** Scripted provider faults, consumed one per provider request. */
+  providerFaults: Array<{ fault: ProviderFault; remaining: number }>;
+  providerRequests: ProviderRequest[];
 }
 
 /** Remaining credits of a team. */
@@ -49,7 +55,8 @@ export const remaining = (team: SimTeam): number => team.allocated - team.used;
 export function createState(options: SimulatorOptions): SimState {
   const models = options.models ?? DEFAULT_MODELS;
   const state: SimState = {
-    preset: options.preset ?? "documented",
+    preset: options.preset === "live" ? "upstream" : (options.preset ?? "documented"),
+    delivery: options.preset === "upstream" ? "buffered" : "live",
     options,
     rng: createRng(options.seed ?? Math.floor(Math.random() * 2 ** 32)),
     models,
@@ -57,6 +64,8 @@ export function createState(options: SimulatorOptions): SimState {
     jobs: [],
     transactions: [],
     rateWindows: new Map(),
+    providerFaults: [],
+    providerRequests: [],
   };
   const inits = options.teams ?? [{ teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY }];
   const now = Date.now();
@@ -64,7 +73,7 @@ export function createState(options: SimulatorOptions): SimState {
     const credits = init.credits ?? 100;
     const team: SimTeam = {
       teamId: init.teamId,
-      organizationId: `org-${init.teamId}`,
+      organizationId: init.organizationId ?? `org-${init.teamId}`,
       virtualKey: init.virtualKey,
       status: init.status ?? "active",
       allocated: credits,
@@ -75,7 +84,8 @@ export function createState(options: SimulatorOptions): SimState {
       updatedAt: now,
     };
     state.teams.set(team.teamId, team);
-    if (credits > 0) recordTransaction(state, team, null, "allocation", credits, 0, "Initial allocation");
+    // A team created through the upstream API gets its credits without a ledger row (upstream-fidelity §6).
+    if (credits > 0 && state.preset === "documented") recordTransaction(state, team, null, "allocation", credits, 0, "Initial allocation");
   }
   return state;
 }

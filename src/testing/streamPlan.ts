@@ -17,6 +17,22 @@ export interface StreamPlan {
   outcome: PlanOutcome;
   /** Error the body instead of closing it. */
   reset: boolean;
+  /** Chunks the provider produced before the server had its answer (or its failure): a buffered server waits for them all. */
+  generated: number;
+}
+
+/** How the provider call went, as the stream handler saw it. */
+export interface PlanContext {
+  /** E6's early comment. */
+  keepaliveFirst: boolean;
+  /** The server's own error, replacing the reply (E4 at the upstream commit). */
+  serverError?: string;
+  /** The provider failed after `afterChunks` chunks: one error event (after those chunks only when delivered live). */
+  providerFailure?: { message: string; afterChunks: number };
+  /** Upstream server family: an error before any content has no role chunk before it (upstream-fidelity §2). */
+  upstream: boolean;
+  /** Chunks reach the client one by one, so a provider cut shows partial text. */
+  live: boolean;
 }
 
 const KEEPALIVE: PlanItem = { kind: "comment", text: ": keepalive\n\n" };
@@ -28,17 +44,23 @@ export const errorEvent = (error: unknown): PlanItem => data(pyJsonDumps({ error
 /** The text stored as the job's `error_message` for an error event. */
 export const errorMessageOf = (error: unknown): string => (typeof error === "string" ? error : JSON.stringify(error));
 
-/**
- * Plans a stream. `keepaliveFirst` is E6's early comment; `serverError` replaces the whole reply with
- * one error event (E4 at the upstream commit).
- */
-export function planStream(events: ProviderEvents, fault: StreamFault = {}, keepaliveFirst = false, serverError?: string): StreamPlan {
-  const items: PlanItem[] = keepaliveFirst ? [KEEPALIVE] : [];
+/** Plans a stream from the provider's events, the provider outcome and any scripted (API-level) stream fault. */
+export function planStream(events: ProviderEvents, fault: StreamFault = {}, ctx: PlanContext): StreamPlan {
+  const plan = planItems(events, fault, ctx);
+  return { ...plan, generated: ctx.providerFailure?.afterChunks ?? (ctx.serverError !== undefined ? 0 : events.content.length) };
+}
+
+function planItems(events: ProviderEvents, fault: StreamFault, ctx: PlanContext): Omit<StreamPlan, "generated"> {
+  const items: PlanItem[] = ctx.keepaliveFirst ? [KEEPALIVE] : [];
   const reset = fault.reset === true;
-  if (serverError !== undefined) {
-    return { items: [...items, errorEvent(serverError)], outcome: { kind: "failed", message: serverError }, reset };
+  const failure = ctx.providerFailure ?? (ctx.serverError !== undefined ? { message: ctx.serverError, afterChunks: 0 } : undefined);
+  if (failure) {
+    const shown = ctx.live ? Math.min(failure.afterChunks, events.content.length) : 0;
+    if (shown > 0) items.push(...events.preamble.map((p) => data(p)), ...events.content.slice(0, shown).map((p) => data(p, "content")));
+    return { items: [...items, errorEvent(failure.message)], outcome: { kind: "failed", message: failure.message }, reset };
   }
-  items.push(...events.preamble.map((p) => data(p)));
+  const early = fault.errorEvent !== undefined && !fault.errorAfterDone && !(fault.errorAfterChunks ?? 0);
+  if (!(early && ctx.upstream)) items.push(...events.preamble.map((p) => data(p)));
   let extraKeepalives = fault.keepalives ?? 0;
   const pushContent = (count: number): void => {
     for (const payload of events.content.slice(0, count)) {

@@ -1,11 +1,19 @@
 /** Public types of the API simulator (`@saas-litellm/react/testing`). */
 import type { EndpointName } from "../core/endpoints";
 import type { FaultScript } from "./faultTypes";
+import type { ProviderControl } from "./providerTypes";
 
 export type { Fault, FaultScript, StreamFault } from "./faultTypes";
+export type { ProviderControl, ProviderFault, ProviderRequest } from "./providerTypes";
 
-/** `upstream` copies what the upstream code does today; `documented` adds what the docs promise. */
-export type SimPreset = "documented" | "upstream";
+/**
+ * `upstream` copies what the upstream server does, buffered streams included (upstream-fidelity);
+ * `live` is the same server but streams token by token (demos of live text and of cuts with partial text);
+ * `documented` adds what the docs promise (live streams, `x-job-id`, 429 rate limits, a credit gate).
+ */
+export type SimPreset = "documented" | "upstream" | "live";
+/** The server behaviour a preset follows: `live` is the upstream server with live delivery. */
+export type SimServer = Exclude<SimPreset, "live">;
 export type SimProvider = "openai" | "anthropic" | "gemini";
 export type SimTeamStatus = "active" | "suspended" | "paused";
 export type SimBudgetMode = "job_based" | "consumption_usd" | "consumption_tokens";
@@ -24,6 +32,8 @@ export interface SimTeamInit {
   models?: string[];
   /** @default "job_based" */
   budgetMode?: SimBudgetMode;
+  /** The organization the team was created in (E13, E14, E16). @default `org-<teamId>` */
+  organizationId?: string;
 }
 
 /** Options of {@link createSimulator}. */
@@ -38,7 +48,7 @@ export interface SimulatorOptions {
   models?: Record<string, { provider: SimProvider }>;
   /** Reply of every call. @default a UTF-8-heavy reply that quotes the last user message */
   replyText?: string | ((messages: unknown[]) => string);
-  /** Delay between stream events. @default 0 */
+  /** Time the provider takes per chunk (streams). `upstream` sends nothing but `: keepalive` meanwhile. @default 0 */
   tokenDelayMs?: number;
   /** Delay before every response. @default 0 */
   firstByteDelayMs?: number;
@@ -46,6 +56,13 @@ export interface SimulatorOptions {
   brokenLlmCallStream?: boolean;
   /** Documented preset only: at most `requests` per team per `windowMs`, then 429 with `Retry-After`. */
   rateLimit?: { requests: number; windowMs: number };
+  /**
+   * What a client abort of E6 leaves: `open` (IN_PROGRESS, as the contract and uvicorn 0.54) or `completed`
+   * (COMPLETED and charged, as measured with uvicorn 0.32; upstream-fidelity §5). @default "open"
+   */
+  abortedStreamJob?: "open" | "completed";
+  /** Origins a CORS preflight may come from. @default the upstream's hard-coded admin origins */
+  corsOrigins?: string[];
 }
 
 /** One request the simulator received. */
@@ -90,7 +107,8 @@ export interface SimCall {
   completionTokens: number;
   /** Provider cost (no markup). */
   costUsd: number;
-  latencyMs: number;
+  /** `null` for a failed call (left out of averages). */
+  latencyMs: number | null;
   error: string | null;
   createdAt: number;
 }
@@ -112,6 +130,8 @@ export interface SimJob {
   calls: SimCall[];
   /** Set once the job was completed or failed through E5, E6 or E7 (counts in usage). */
   hasCostSummary: boolean;
+  /** The cost summary written at the last completion: usage reads this, not the live calls. */
+  costSummary: { costUsd: number; tokens: number } | null;
   /** Which endpoint created it. */
   createdBy: "createJob" | "createAndCall" | "streamCreateAndCall";
 }
@@ -139,6 +159,8 @@ export interface Simulator {
   requestsTo(endpoint: EndpointName): RecordedRequest[];
   clearRequests(): void;
   script: FaultScript;
+  /** The simulated provider behind the API: its faults and every request the server sent it. */
+  provider: ProviderControl;
   /** Controls for a team (default `DEMO_TEAM_ID`); throws for a team the simulator does not have. */
   team(teamId?: string): TeamControl;
   ledger: SimLedger;

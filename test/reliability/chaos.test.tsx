@@ -20,7 +20,9 @@ const SCENARIOS = Number(process.env.RELIABILITY_SOAK ? 3000 : 600);
 const CONCURRENCY = 40;
 const rnd = prng(SEED);
 // Upstream bookkeeping (a second complete flips the charge), with a working E4 so in-job streams run.
-const newSimulator = () => makeSimulator({ preset: "upstream", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
+// `live`: the upstream server with token-by-token delivery, which these stops and unmounts mid-stream assume (on the
+// buffered `upstream` preset nothing streams before the end, so a stop after k tokens cannot happen).
+const newSimulator = () => makeSimulator({ preset: "live", brokenLlmCallStream: false, replyText: "Chaos: café 日本語 🚀 👩‍💻 🇫🇷 and a few more words to stream." });
 const sims: Simulator[] = [];
 const SCENARIO_HEADER = "x-chaos-scenario";
 // Only `fetch` of a simulator is used by the server: route each request to its scenario's simulator.

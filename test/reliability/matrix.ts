@@ -4,8 +4,11 @@ import type { Fault } from "../../src/testing/index";
 import type { directClient } from "./kit";
 import { user } from "./kit";
 
-/** `none`: sent once; `backoff`: 1 s, 2 s, 4 s ±25%; a number: the exact Retry-After wait in ms. */
-export type RetryExpectation = "none" | "backoff" | number;
+/**
+ * `none`: sent once; `backoff`: 1 s, 2 s, 4 s ±25%; `once`: one retry after 1 s ±25% (a 500 `LLM call failed`
+ * the server already retried against the provider, contract §5.2); a number: the exact Retry-After wait in ms.
+ */
+export type RetryExpectation = "none" | "backoff" | "once" | number;
 
 export interface Row {
   id: string;
@@ -62,8 +65,8 @@ export const ROWS: Row[] = [
   json("429 no Retry-After", 429, "Too Many Requests", "rate_limited", "rate-limited", "backoff"),
   json("429 Retry-After: 2", 429, "Too Many Requests", "rate_limited", "rate-limited", 2000, { "retry-after": "2" }),
   raw("429 empty", 429, "", "text/plain", "rate_limited", "rate-limited", "backoff"),
-  json("500 JSON P1", 500, "LLM call failed: 'choices'", "server", "service-unavailable", "backoff"),
-  json("500 P1 provider 429", 500, "LLM call failed: 500: Failed to call provider API: OpenAI rate limit: Error code: 429 - {}", "rate_limited", "rate-limited", "backoff"),
+  json("500 JSON P1", 500, "LLM call failed: 'choices'", "server", "service-unavailable", "once"),
+  json("500 P1 provider 429", 500, "LLM call failed: 500: Failed to call provider API: OpenAI rate limit: Error code: 429 - {}", "rate_limited", "rate-limited", "once"),
   json("500 P1 credentials", 500, "LLM call failed: 500: No provider credentials configured for openai. Please add credentials in the admin dashboard.", "server", "service-unavailable", "none"),
   raw("500 X1 text", 500, "Internal Server Error", "text/plain; charset=utf-8", "server", "service-unavailable", "backoff"),
   raw("500 empty", 500, "", "text/plain", "server", "service-unavailable", "backoff"),
@@ -93,18 +96,20 @@ export const ENDPOINT_CALLS: Record<EndpointName, (c: Client, jobId: string) => 
   getCreditBalance: (c) => c.getCreditBalance(),
   getCreditTransactions: (c) => c.getCreditTransactions(),
   checkCredits: (c) => c.checkCredits(1),
+  getTeamInfo: (c) => c.getTeamInfo(),
+  resolveModelGroup: (c) => c.resolveModelGroup("legacy-group"),
 };
 
 /** Requests the simulator should see: 1 + 3 retries; completeJob is never blindly retried (one guarded re-send). */
 export function expectedRequests(row: Row, endpoint: EndpointName): number {
   if (row.retry === "none") return 1;
-  return endpoint === "completeJob" ? 2 : 4;
+  return endpoint === "completeJob" || row.retry === "once" ? 2 : 4;
 }
 
 /** Whether `delays` (ms, one per retry) follow the policy for `row`. */
 export function delaysMatch(row: Row, endpoint: EndpointName, delays: number[]): boolean {
   if (row.retry === "none" || endpoint === "completeJob") return delays.length === 0;
-  if (delays.length !== 3) return false;
+  if (delays.length !== (row.retry === "once" ? 1 : 3)) return false;
   if (typeof row.retry === "number") return delays.every((d) => d === row.retry);
   return delays.every((d, i) => d >= 1000 * 2 ** i * 0.75 && d <= 1000 * 2 ** i * 1.25);
 }

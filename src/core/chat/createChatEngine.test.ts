@@ -66,7 +66,9 @@ describe("chat engine: requests per single-shot answer (simulator request log)",
   });
 
   it("an answer stopped mid-stream: one narrow lookup finds the job the server left open, and one complete closes it", async () => {
-    sim = createSimulator({ preset: "upstream", seed: 4, replyText: REPLY, tokenDelayMs: 5 });
+    // `live`: stopping after the first token needs token-by-token delivery (the buffered `upstream` preset
+    // delivers the whole answer at once, after the server closed the job).
+    sim = createSimulator({ preset: "live", seed: 4, replyText: REPLY, tokenDelayMs: 5 });
     const { engine, live } = setUp();
     live.onToken = () => engine.stop();
     await answer(engine.send("Hi"));

@@ -2,16 +2,20 @@
 import { COST_MARKUP_PERCENTAGE, CREDITS_PER_DOLLAR, TOKENS_PER_CREDIT } from "../constants";
 import type { Handler } from "../context";
 import { detailResponse, jsonResponse } from "../responses";
-import { remaining } from "../state";
+import { remaining, type SimState, type SimTeam } from "../state";
 import { stamp } from "../time";
 import { parseQueryInt } from "../validation";
 
 /** E13. `status` is always "active": other statuses never get past auth. */
 export const getCreditBalance: Handler = (ctx) => {
   if (ctx.param !== ctx.team.teamId) return detailResponse(403, "Cannot access credit balance for a different team");
-  const t = ctx.team;
-  const p = ctx.state.preset;
-  return jsonResponse(200, {
+  return jsonResponse(200, creditAccountWire(ctx.state, ctx.team));
+};
+
+/** The credit account object of E13 and of E16's `credits` (where a suspended or paused status shows). */
+export function creditAccountWire(state: SimState, t: SimTeam) {
+  const p = state.preset;
+  return {
     team_id: t.teamId,
     organization_id: t.organizationId,
     credits_allocated: t.allocated,
@@ -29,8 +33,8 @@ export const getCreditBalance: Handler = (ctx) => {
     status: t.status,
     created_at: stamp(p, "b", t.createdAt),
     updated_at: stamp(p, "b", t.updatedAt),
-  });
-};
+  };
+}
 
 /** E14: newest first, `limit` default 50. */
 export const getCreditTransactions: Handler = (ctx) => {

@@ -5,9 +5,10 @@ import { createAndCall, llmCall } from "./calls";
 import { checkCredits, getCreditBalance, getCreditTransactions } from "./credits";
 import { completeJob, createJob, getJob, getJobCosts, updateJobMetadata } from "./jobs";
 import { streamCreateAndCall, streamLLMCall } from "./streams";
+import { resolveModelGroup } from "./teamInfo";
 import { getTeamUsage, listTeamJobs } from "./teams";
 
-export const HANDLERS: Record<Exclude<EndpointName, "health">, Handler> = {
+export const HANDLERS: Record<Exclude<EndpointName, "health" | "getTeamInfo">, Handler> = {
   createJob,
   getJob,
   completeJob,
@@ -22,6 +23,7 @@ export const HANDLERS: Record<Exclude<EndpointName, "health">, Handler> = {
   getCreditBalance,
   getCreditTransactions,
   checkCredits,
+  resolveModelGroup,
 };
 
 /** Endpoints with a JSON body model: only these parse (and can reject) the body before auth. */

@@ -2,7 +2,7 @@
 import { bodyOf, loadJob, type Handler } from "../context";
 import { callSummaries, costBreakdown, jobWire } from "../jobWire";
 import { chargeCompletion, jobCosts } from "../ledger";
-import { insertJob } from "../modelCall";
+import { insertJob, writeCostSummary } from "../modelCall";
 import { detailResponse, internalServerError, jsonResponse } from "../responses";
 import { stamp } from "../time";
 import { COMPLETE_FIELDS, CREATE_JOB_FIELDS, METADATA_FIELDS } from "../schemas";
@@ -67,7 +67,6 @@ export const completeJob: Handler = (ctx) => {
   if (message.length > 1000) return internalServerError();
   if (job.metadata === null && metadata && Object.keys(metadata).length > 0) return internalServerError();
   job.completedAt = Date.now();
-  job.hasCostSummary = true;
   if (message) job.errorMessage = message;
   if (body.status === "completed") {
     job.status = "COMPLETED";
@@ -77,6 +76,7 @@ export const completeJob: Handler = (ctx) => {
     // Upstream resets the flag without a refund; the documented preset keeps the record of a real charge.
     if (ctx.state.preset === "upstream") job.creditApplied = false;
   }
+  writeCostSummary(job);
   return jsonResponse(200, {
     job_id: job.jobId,
     status: job.status,

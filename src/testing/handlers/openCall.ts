@@ -46,6 +46,7 @@ export function openSingleCallJob(ctx: HandlerContext, createdBy: "createAndCall
   const resolved = resolveModel(ctx.state, ctx.team, String(body.model));
   if ("denied" in resolved) {
     job.status = "FAILED";
+    job.completedAt = Date.now();
     job.errorMessage = resolved.denied;
     return detailResponse(403, resolved.denied);
   }

@@ -3,6 +3,7 @@ import { CONTEXT_MANAGER_ERROR } from "../constants";
 import { bodyOf, type Handler, type HandlerContext } from "../context";
 import { chargeCompletion } from "../ledger";
 import { finishJob, recordCall } from "../modelCall";
+import { callProviderStream } from "../provider";
 import { countPromptTokens, replyFor, tokenize } from "../reply";
 import { providerEvents } from "../sse";
 import { createSseBody, SSE_HEADERS } from "../sseBody";
@@ -14,8 +15,8 @@ type EndOutcome = PlanOutcome | { kind: "aborted" };
 
 /**
  * E6. Headers and `: keepalive` go out first; the job is completed and charged after the end marker was
- * written. A cut, a reset or a client abort leaves the job IN_PROGRESS with no call, as upstream (§6.4);
- * the documented preset does the same, so a client's own cleanup (completing as failed) is what tests see.
+ * written. A provider failure is one error event and a FAILED job. A scripted cut, a reset or a client abort
+ * leaves the job IN_PROGRESS with no call, as upstream (§6.4), unless `abortedStreamJob: "completed"`.
  */
 export const streamCreateAndCall: Handler = (ctx) => {
   const opened = openSingleCallJob(ctx, "streamCreateAndCall");
@@ -23,8 +24,9 @@ export const streamCreateAndCall: Handler = (ctx) => {
   const { job, body, resolved } = opened;
   // The job id is a documented extra; upstream sends it nowhere (§6.3).
   const extra: Record<string, string> = ctx.state.preset === "documented" ? { "x-job-id": job.jobId } : {};
-  return streamReply(ctx, resolved.provider, true, undefined, extra, (outcome, reply) => {
-    if (outcome.kind === "completed") {
+  const completesOnAbort = ctx.state.options.abortedStreamJob === "completed";
+  return streamReply(ctx, resolved.provider, true, false, extra, (outcome, reply) => {
+    if (outcome.kind === "completed" || (outcome.kind === "aborted" && completesOnAbort)) {
       recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
       finishJob(job, "COMPLETED");
       chargeCompletion(ctx.state, ctx.team, job);
@@ -41,7 +43,7 @@ export const streamLLMCall: Handler = (ctx) => {
   if (opened instanceof Response) return opened;
   const { job, body, resolved } = opened;
   const broken = ctx.state.options.brokenLlmCallStream ?? ctx.state.preset === "upstream";
-  return streamReply(ctx, resolved.provider, false, broken ? CONTEXT_MANAGER_ERROR : undefined, {}, (outcome, reply) => {
+  return streamReply(ctx, resolved.provider, false, broken, {}, (outcome, reply) => {
     if (outcome.kind === "completed") recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
     if (outcome.kind === "failed") recordCall(ctx.state, job, body, resolved.provider, "stream", { reply, error: outcome.message });
   });
@@ -51,21 +53,27 @@ function streamReply(
   ctx: HandlerContext,
   provider: SimProvider,
   keepaliveFirst: boolean,
-  serverError: string | undefined,
+  broken: boolean,
   extraHeaders: Record<string, string>,
   onEnd: (outcome: EndOutcome, reply: string) => void,
 ): Response {
-  const messages = (bodyOf(ctx).messages as unknown[] | undefined) ?? [];
+  const body = bodyOf(ctx);
+  const messages = (body.messages as unknown[] | undefined) ?? [];
   const reply = replyFor(ctx.state.options, messages);
   const events = providerEvents(provider, tokenize(reply), ctx.state.rng, countPromptTokens(messages));
   const fault = ctx.streamFault ?? {};
-  const plan = planStream(events, fault, keepaliveFirst, serverError);
+  const answer = callProviderStream(ctx.state, provider, String(body.model));
+  // E4's broken context manager fails only once the provider has answered (§6.5).
+  const serverError = broken && !answer.failure ? CONTEXT_MANAGER_ERROR : undefined;
+  const live = ctx.state.delivery === "live";
+  const plan = planStream(events, fault, { keepaliveFirst, serverError, providerFailure: answer.failure, upstream: ctx.state.preset === "upstream", live });
   const stream = createSseBody(plan, {
-    tokenDelayMs: fault.tokenDelayMs ?? ctx.state.options.tokenDelayMs ?? 0,
+    tokenDelayMs: fault.tokenDelayMs ?? answer.tokenDelayMs,
+    buffered: !live,
     splitBytes: fault.splitBytes,
     cutAfterBytes: fault.cutAfterBytes,
     signal: ctx.signal,
-    onEnd: (outcome) => onEnd(outcome, reply),
+    onEnd: (outcome) => onEnd(outcome, outcome.kind === "failed" && answer.failure ? "" : reply),
   });
   return new Response(stream, { status: 200, headers: { ...SSE_HEADERS, ...extraHeaders } });
 }

@@ -1,7 +1,6 @@
 /** Team endpoints: E11 usage and E12 job list. */
 import type { Handler } from "../context";
 import { jobWire } from "../jobWire";
-import { jobCostUsd, jobTokens } from "../ledger";
 import { detailResponse, internalServerError, jsonResponse } from "../responses";
 import type { SimJobStatus } from "../types";
 import { missingQuery, parseQueryInt } from "../validation";
@@ -17,13 +16,14 @@ export const getTeamUsage: Handler = (ctx) => {
   const jobs = ctx.state.jobs.filter(
     (j) => j.teamId === ctx.team.teamId && new Date(j.createdAt).toISOString().slice(0, 7).startsWith(period),
   );
-  const costed = jobs.filter((j) => j.hasCostSummary);
-  const totalCost = costed.reduce((s, j) => s + jobCostUsd(j), 0);
+  // Usage reads the summary written at completion, so later calls do not count (upstream-fidelity §6).
+  const costed = jobs.flatMap((j) => (j.costSummary ? [j.costSummary] : []));
+  const totalCost = costed.reduce((s, c) => s + c.costUsd, 0);
   const jobTypes: Record<string, { count: number; cost_usd: number }> = {};
   for (const job of jobs) {
     const entry = (jobTypes[job.jobType] ??= { count: 0, cost_usd: 0 });
     entry.count += 1;
-    if (job.hasCostSummary) entry.cost_usd = round(entry.cost_usd + jobCostUsd(job), 6);
+    if (job.costSummary) entry.cost_usd = round(entry.cost_usd + job.costSummary.costUsd, 6);
   }
   return jsonResponse(200, {
     team_id: ctx.team.teamId,
@@ -33,7 +33,7 @@ export const getTeamUsage: Handler = (ctx) => {
       successful_jobs: jobs.filter((j) => j.status === "COMPLETED").length,
       failed_jobs: jobs.filter((j) => j.status === "FAILED").length,
       total_cost_usd: round(totalCost, 2),
-      total_tokens: costed.reduce((s, j) => s + jobTokens(j), 0),
+      total_tokens: costed.reduce((s, c) => s + c.tokens, 0),
       avg_cost_per_job: jobs.length ? round(totalCost / jobs.length, 4) : 0,
     },
     job_types: jobTypes,

@@ -1,0 +1,20 @@
+import { messageFor } from "./errorMessages";
+import type { EndpointName } from "./endpoints";
+import { SaaSLLMError } from "./SaaSLLMError";
+
+/** What Python's `uuid.UUID()` accepts: any case, with or without hyphens, `{…}` or `urn:uuid:` around it. */
+export function isJobId(jobId: string): boolean {
+  return /^[0-9a-f]{32}$/i.test(jobId.replace(/^(urn:)?(uuid:)?\{?|\}$|-/gi, ""));
+}
+
+/**
+ * The path of a job endpoint. A job id that is not a UUID is a `bad_request` before any request: the server
+ * answers it with a plain-text 500 that no retry can fix (upstream-fidelity §4).
+ */
+export function jobPath(jobId: string, suffix: string, endpoint: EndpointName): string {
+  if (!isJobId(jobId)) {
+    const detail = "the job id is not a UUID";
+    throw new SaaSLLMError({ kind: "bad_request", message: `${messageFor("bad_request", undefined, "", endpoint)}: ${detail}`, detail, endpoint, permanent: true });
+  }
+  return `/api/jobs/${encodeURIComponent(jobId)}${suffix}`;
+}

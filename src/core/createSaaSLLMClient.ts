@@ -2,7 +2,7 @@ import { randomId } from "./abortable";
 import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from "./circuitBreaker";
-import { createEventHub, type ClientEventListener } from "./clientEvents";
+import { createEventHub, type ClientEventListener, type JobCloser } from "./clientEvents";
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
 import type { SaaSLLMError } from "./SaaSLLMError";
@@ -99,15 +99,15 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
         return await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, opts);
       } finally {
         // Our own retries abandoned the earlier attempts' jobs, which the upstream keeps IN_PROGRESS forever.
-        if (lastAttempt > 1) void failOpenJobs(json, clientRequestId, "Retried: superseded by a later attempt", lastAttempt);
+        if (lastAttempt > 1) void failOpenJobs(json, clientRequestId, "Retried: superseded by a later attempt", lastAttempt, "retry-cleanup");
       }
     },
     /**
      * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user
      * left mid-stream. Jobs the server completed are left alone. Resolves with how many it closed.
      */
-    failOpenJobs(clientRequestId: string, reason: string, options: { beforeAttempt?: number } = {}): Promise<number> {
-      return failOpenJobs(json, clientRequestId, reason, options.beforeAttempt);
+    failOpenJobs(clientRequestId: string, reason: string, options: { beforeAttempt?: number; closedBy?: JobCloser } = {}): Promise<number> {
+      return failOpenJobs(json, clientRequestId, reason, options.beforeAttempt, options.closedBy);
     },
     /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
     async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {

@@ -5,6 +5,7 @@ import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, shouldRetry } from "./retry";
+import { delaySourceOf, noRetryReason, retryReason } from "./retryDecision";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -98,10 +99,14 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
         }
       }
       const keptText = spec.stream && error.partialText !== undefined && error.partialText !== "";
-      if (keptText || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
+      if (keptText || !shouldRetry(failures, error, { maxRetries: retries })) {
+        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: noRetryReason(error, { keptText: keptText === true, failures, maxRetries: retries }) });
+        throw error;
+      }
       const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
-      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status });
+      const delaySource = delaySourceOf(error, config.delay !== undefined);
+      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, reason: retryReason(error, delaySource, failures, retries) });
       try {
         await sleep(delayMs, spec.signal);
       } catch (reason) {

@@ -1,7 +1,7 @@
 "use client";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
-import { useSaaSLLMContext } from "../react/SaaSLLMProvider";
+import { useOptionalSaaSLLMContext } from "../react/SaaSLLMProvider";
 import { createInspectorStore } from "./createInspectorStore";
 import { DEVTOOLS_CSS } from "./devtoolsStyles";
 
@@ -23,13 +23,9 @@ export interface SaaSLLMDevtoolsProps {
 }
 
 function useWatchedClient(client: SaaSLLMClient | undefined): SaaSLLMClient {
-  let fromContext: SaaSLLMClient | undefined;
-  try {
-    fromContext = useSaaSLLMContext().client;
-  } catch {
-    // Apps that call the client directly have no provider: they pass `client`.
-  }
-  const watched = client ?? fromContext;
+  // Apps that call the client directly have no provider: they pass `client`.
+  const context = useOptionalSaaSLLMContext();
+  const watched = client ?? context?.client;
   if (!watched) throw new Error("@saas-litellm/react/devtools: pass `client`, or render <SaaSLLMDevtools /> inside <SaaSLLMProvider>.");
   return watched;
 }

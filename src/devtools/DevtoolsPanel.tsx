@@ -3,6 +3,7 @@ import { useStore } from "zustand";
 import type { InspectorStore } from "./createInspectorStore";
 import { shortId } from "./describe";
 import { JobList, RequestList, StreamList } from "./EntryLists";
+import { PANEL_CSS } from "./panelStyles";
 import { ResizeHandle } from "./ResizeHandle";
 import { TeamStatusLine } from "./TeamStatusLine";
 import { filterData, type KindFilter } from "./filterData";
@@ -26,6 +27,7 @@ export default function DevtoolsPanel({ store, onClose, height, onResize }: Devt
 
   return (
     <section id={`${id}-panel`} className="slm-devtools__panel" aria-label="SaaS LiteLLM devtools" style={{ height }}>
+      <style>{PANEL_CSS}</style>
       <ResizeHandle height={height} onResize={onResize} />
       <header className="slm-devtools__bar">
         <h2 className="slm-devtools__title">SaaS LiteLLM devtools</h2>

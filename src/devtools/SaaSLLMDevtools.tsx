@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import { useOptionalSaaSLLMContext } from "../react/SaaSLLMProvider";
 import { createInspectorStore } from "./createInspectorStore";
-import { DEVTOOLS_CSS } from "./devtoolsStyles";
+import { SHELL_CSS } from "./devtoolsStyles";
 
 // The panel's code loads on first open; until then only the event recorder and the toggle are in the page.
 const DevtoolsPanel = lazy(() => import("./DevtoolsPanel"));
@@ -54,7 +54,7 @@ export function SaaSLLMDevtools({ client, initialIsOpen = false, theme = "system
   };
   return (
     <div className="slm-devtools" data-theme={theme === "system" ? undefined : theme} onKeyDown={(e) => e.key === "Escape" && open && close()}>
-      <style>{DEVTOOLS_CSS}</style>
+      <style>{SHELL_CSS}</style>
       <button ref={toggle} type="button" className="slm-devtools__toggle" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
         {open ? "Hide SaaS LiteLLM devtools" : "SaaS LiteLLM devtools"}
       </button>

@@ -1,10 +1,15 @@
 import type { NoRetryReason } from "../core/clientEvents";
+import { SaaSLLMError } from "../core/SaaSLLMError";
+import { toErrorState } from "../react/errors/toErrorState";
 import type { InspectedAttempt, InspectedJob, InspectedRequest, InspectedStream } from "./inspectorTypes";
 
 /** Enough of an id to tell entries apart; the full id is in the entry's JSON. */
 export const shortId = (id: string) => (id.length > 10 ? `${id.slice(0, 8)}…` : id);
 
 export const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
+
+/** The state a screen built on this package shows for that failure (the same mapping the components use). */
+const uiStateOf = (e: NonNullable<InspectedAttempt["error"]>) => toErrorState(new SaaSLLMError({ kind: e.kind, message: e.message, status: e.status })).state;
 
 const NO_RETRY: Record<NoRetryReason, string> = {
   "not-retryable": "not retried: this error does not go away by trying again",
@@ -18,7 +23,7 @@ export function describeAttempt(a: InspectedAttempt): string {
   const parts = [`attempt ${a.attempt}`];
   if (a.status !== undefined) parts.push(`HTTP ${a.status}`);
   if (a.latencyMs !== undefined) parts.push(ms(a.latencyMs));
-  if (a.error) parts.push(`${a.error.kind} → UI state ${a.error.uiState}`);
+  if (a.error) parts.push(`${a.error.kind} → UI state ${uiStateOf(a.error)}`);
   else if (a.status === undefined) parts.push("in flight");
   if (a.retry) parts.push(`retry in ${ms(a.retry.delayMs)} (${a.retry.delaySource}): ${a.retry.reason}`);
   if (a.noRetry) parts.push(NO_RETRY[a.noRetry]);

@@ -2,7 +2,6 @@ import type { DelaySource, JobCharge, JobCloser, NoRetryReason } from "../core/c
 import type { EndpointName } from "../core/endpoints";
 import type { SaaSLLMErrorKind } from "../core/SaaSLLMError";
 import type { Usage } from "../core/types";
-import type { ErrorStateName } from "../react/errors/errorStateTypes";
 
 /** One attempt of a request, as the client reported it. */
 export interface InspectedAttempt {
@@ -10,8 +9,8 @@ export interface InspectedAttempt {
   at: number;
   status?: number;
   latencyMs?: number;
-  /** Set when the attempt failed: the error kind and the UI state a screen shows for it. */
-  error?: { kind: SaaSLLMErrorKind; uiState: ErrorStateName; message: string; retryable: boolean };
+  /** Set when the attempt failed (the panel shows the UI state it maps to). */
+  error?: { kind: SaaSLLMErrorKind; status?: number; message: string; retryable: boolean };
   /** The client's decision after a failure: wait and try again, or stop (and why). */
   retry?: { delayMs: number; delaySource: DelaySource; reason: string };
   noRetry?: NoRetryReason;

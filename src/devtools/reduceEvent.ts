@@ -1,6 +1,4 @@
 import type { ClientEvent } from "../core/clientEvents";
-import { SaaSLLMError } from "../core/SaaSLLMError";
-import { toErrorState } from "../react/errors/toErrorState";
 import type { InspectedJob, InspectedRequest, InspectedStream, InspectorData } from "./inspectorTypes";
 
 const STREAMS = new Set(["streamLLMCall", "streamCreateAndCall"]);
@@ -46,10 +44,8 @@ export function reduceEvent(data: InspectorData, event: ClientEvent, max = 200):
       const next = attempt((a) => ({ ...a, status: event.status, latencyMs: event.latencyMs }), "ok");
       return { ...next, streams: stream((s) => ({ ...s, phases: [...s.phases, { phase: "opened", at: event.at }] })).streams };
     }
-    case "error": {
-      const uiState = toErrorState(new SaaSLLMError({ kind: event.kind, message: event.message, status: event.status })).state;
-      return attempt((a) => ({ ...a, status: event.status, latencyMs: event.latencyMs, error: { kind: event.kind, uiState, message: event.message, retryable: event.retryable } }), "error");
-    }
+    case "error":
+      return attempt((a) => ({ ...a, status: event.status, latencyMs: event.latencyMs, error: { kind: event.kind, status: event.status, message: event.message, retryable: event.retryable } }), "error");
     case "retry":
       return attempt((a) => ({ ...a, retry: { delayMs: event.delayMs, delaySource: event.delaySource, reason: event.reason } }));
     case "no-retry":

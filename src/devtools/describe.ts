@@ -60,7 +60,8 @@ export function describeStream(s: InspectedStream): string {
 }
 
 export function describeJob(j: InspectedJob): string {
-  const parts = [`job ${shortId(j.jobId)}`, j.jobType ?? "job", `opened by ${j.via}`, `${j.calls} call${j.calls === 1 ? "" : "s"}`, `${j.charge?.tokens ?? j.tokens} tokens`];
+  const calls = j.charge?.calls ?? j.calls;
+  const parts = [`job ${shortId(j.jobId)}`, j.jobType ?? "job", `opened by ${j.via}`, `${calls} call${calls === 1 ? "" : "s"}`, `${j.charge?.tokens ?? j.tokens} tokens`];
   const closed = j.closes.filter((c) => c.ok).at(-1);
   parts.push(closed ? `${closed.status} by ${closed.by}${closed.reason ? `: ${closed.reason}` : ""}` : j.status === "open" ? "open" : j.status);
   if (j.charge) {

@@ -9,7 +9,7 @@ export const PANEL_CSS = `
 .slm-devtools__filter{display:flex;gap:4px;align-items:center}
 .slm-devtools select,.slm-devtools__button{font:inherit;color:var(--d-fg);background:var(--d-bg);border:1px solid var(--d-border);border-radius:4px;padding:2px 6px}
 .slm-devtools__button{cursor:pointer}
-.slm-devtools__body{overflow:auto;padding:4px 12px 12px;flex:1}
+.slm-devtools__body{overflow:auto;padding:4px 12px 52px;flex:1}
 .slm-devtools__heading{margin:8px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--d-muted)}
 .slm-devtools__list{list-style:none;margin:0;padding:0}
 .slm-devtools__entry{display:grid;gap:2px;padding:6px 0;border-bottom:1px solid var(--d-border)}

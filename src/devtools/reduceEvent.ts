@@ -74,7 +74,8 @@ export function reduceEvent(data: InspectorData, event: ClientEvent, max = 200):
 
 /** A finished stream is a call of its job; E6's job is completed by the server once the answer is done. */
 function reduceStreamEnd(data: InspectorData, event: Extract<ClientEvent, { type: "stream-end" }>): InspectorData {
-  if (!event.jobId) return data;
+  // Only a finished answer counts as a call here; a cut one is listed under Streams (the server's count wins once closed).
+  if (!event.jobId || event.outcome !== "done") return data;
   const tokens = event.usage?.total_tokens ?? 0;
   const serverClosed = event.endpoint === "streamCreateAndCall" && event.outcome === "done";
   return {

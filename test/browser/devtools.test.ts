@@ -27,7 +27,7 @@ describe("Devtools and the cost components, live against the simulator", () => {
     const stream = panel.getByRole("list", { name: "Streams" }).getByRole("listitem").first();
     expect(await stream.textContent()).toMatch(/requested → opened → first token → ended · first token \d+ ms · 4 chunks · \d+ chars · ended: cut \(stream_interrupted\)/);
 
-    const job = panel.getByRole("list", { name: "Jobs" }).getByRole("listitem").filter({ hasText: /walkthrough · opened by createJob · 1 call/ });
+    const job = panel.getByRole("list", { name: "Jobs" }).getByRole("listitem").filter({ hasText: /walkthrough · opened by createJob · \d+ calls? · \d+ tokens/ });
     expect(await job.textContent()).toMatch(/failed by app: closed twice on purpose · credit charged · \$\d\.\d{6} · 99 credits left/);
     expect(await job.textContent()).toContain("⚠ closed 2 times");
     expect(await panel.getByText("Team: team-suspended (from createJob)").count()).toBe(1);

@@ -52,7 +52,7 @@ describe("SaaSLLMDevtools on the simulator", () => {
 
     expect(simulator.requestsTo("streamLLMCall")).toHaveLength(1);
     expect(entry("Streams", /streamLLMCall/)?.textContent).toMatch(/attempt 1 · job \S+ · requested → opened → first token → ended · first token \d+ ms · 2 chunks · \d+ chars · ended: cut \(stream_interrupted\) after \d+ ms/);
-    expect(entry("Requests", /streamLLMCall/)?.textContent).toMatch(/stream_interrupted → UI state interrupted · not retried: text was already shown/);
+    expect(entry("Requests", /streamLLMCall/)?.textContent).toMatch(/attempt 1 · HTTP 200 · \d+ ms · stream_interrupted → UI state interrupted · not retried: text was already shown/);
   });
 
   it("a double close: both closes listed with who and why, a warning, and the charge the server reported last", async () => {

@@ -45,7 +45,8 @@ export function reduceEvent(data: InspectorData, event: ClientEvent, max = 200):
       return { ...next, streams: stream((s) => ({ ...s, phases: [...s.phases, { phase: "opened", at: event.at }] })).streams };
     }
     case "error":
-      return attempt((a) => ({ ...a, status: event.status, latencyMs: event.latencyMs, error: { kind: event.kind, status: event.status, message: event.message, retryable: event.retryable } }), "error");
+      // A stream that failed after its 200 keeps that status: the failure came later, in the body.
+      return attempt((a) => ({ ...a, status: event.status ?? a.status, latencyMs: event.latencyMs, error: { kind: event.kind, status: event.status, message: event.message, retryable: event.retryable } }), "error");
     case "retry":
       return attempt((a) => ({ ...a, retry: { delayMs: event.delayMs, delaySource: event.delaySource, reason: event.reason } }));
     case "no-retry":

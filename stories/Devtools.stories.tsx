@@ -23,18 +23,21 @@ function InspectorWalkthrough({ theme }: { theme?: "light" | "dark" }) {
     );
   const job = () => jobId ?? "missing";
   return (
-    <div className="demo">
-      <div className="demo__row">
-        <button type="button" onClick={run("Open a job", async () => setJobId((await client.createJob({ job_type: "walkthrough" })).job_id))}>Open a job</button>
-        <button type="button" disabled={!jobId} onClick={run("Retried call", () => (simulator?.script.next("llmCall", { status: 503, detail: "Service Unavailable" }), client.llmCall(job(), { model: "chat-fast", messages })))}>Call after a 503</button>
-        <button type="button" disabled={!jobId} onClick={run("Cut stream", () => (simulator?.script.next("streamLLMCall", { stream: { cutAfterChunks: 4 } }), client.streamLLMCall(job(), { model: "chat-fast", messages })))}>Stream, cut after 4 chunks</button>
-        <button type="button" disabled={!jobId} onClick={run("Complete", () => client.completeJob(job(), { status: "completed" }))}>Complete the job</button>
-        <button type="button" disabled={!jobId} onClick={run("Close again", () => client.completeJob(job(), { status: "failed", error_message: "closed twice on purpose" }))}>Close it again</button>
-        <button type="button" onClick={run("Suspended team", () => (simulator?.team().suspend(), client.createJob({ job_type: "walkthrough" })))}>Suspend the team and call</button>
+    <>
+      <div className="demo">
+        <div className="demo__row">
+          <button type="button" onClick={run("Open a job", async () => setJobId((await client.createJob({ job_type: "walkthrough" })).job_id))}>Open a job</button>
+          <button type="button" disabled={!jobId} onClick={run("Retried call", () => (simulator?.script.next("llmCall", { status: 503, detail: "Service Unavailable" }), client.llmCall(job(), { model: "chat-fast", messages })))}>Call after a 503</button>
+          <button type="button" disabled={!jobId} onClick={run("Cut stream", () => (simulator?.script.next("streamLLMCall", { stream: { cutAfterChunks: 4 } }), client.streamLLMCall(job(), { model: "chat-fast", messages })))}>Stream, cut after 4 chunks</button>
+          <button type="button" disabled={!jobId} onClick={run("Complete", () => client.completeJob(job(), { status: "completed" }))}>Complete the job</button>
+          <button type="button" disabled={!jobId} onClick={run("Close again", () => client.completeJob(job(), { status: "failed", error_message: "closed twice on purpose" }))}>Close it again</button>
+          <button type="button" onClick={run("Suspended team", () => (simulator?.team().suspend(), client.createJob({ job_type: "walkthrough" })))}>Suspend the team and call</button>
+        </div>
+        <p className="demo__note" role="status">{log}</p>
       </div>
-      <p className="demo__note" role="status">{log}</p>
+      {/* Outside the demo's own control styles, as in an app: the panel styles its own controls. */}
       <SaaSLLMDevtools initialIsOpen theme={theme} initialHeight={420} />
-    </div>
+    </>
   );
 }
 

@@ -17,7 +17,8 @@ function CreditsDemo({ credits, lowThreshold = 10 }: { credits: number; lowThres
   };
   return (
     <div className="demo" style={{ maxWidth: "28rem" }}>
-      <CreditsMeter lowThreshold={lowThreshold} onAddCredits={addCredits} />
+      {/* The plan's size as the scale: the simulator records a set balance as the whole allocation. */}
+      <CreditsMeter lowThreshold={lowThreshold} max={100} onAddCredits={addCredits} />
     </div>
   );
 }

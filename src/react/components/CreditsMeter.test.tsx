@@ -27,10 +27,11 @@ describe("CreditsMeter", () => {
     const { simulator, client } = await startSim();
     simulator.team().setCredits(3);
     const onAddCredits = vi.fn();
-    const { container } = render(<CreditsMeter lowThreshold={5} onAddCredits={onAddCredits} />, { wrapper: withProviders(client) });
+    const { container } = render(<CreditsMeter lowThreshold={5} max={50} onAddCredits={onAddCredits} />, { wrapper: withProviders(client) });
     await screen.findByRole("meter", { name: "Credits" });
     expect(container.querySelector(".slm-credits-meter")?.getAttribute("data-state")).toBe("low");
-    expect(meter().getAttribute("aria-valuetext")).toMatch(/^3 of \d+ credits left, low$/);
+    expect(meter().getAttribute("aria-valuetext")).toBe("3 of 50 credits left, low");
+    expect(meter().getAttribute("aria-valuemax")).toBe("50");
     expect(screen.getByRole("status").textContent).toBe("Credits are running low.");
     await userEvent.setup().click(screen.getByRole("button", { name: "Add credits" }));
     expect(onAddCredits).toHaveBeenCalledTimes(1);

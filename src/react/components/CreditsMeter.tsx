@@ -8,7 +8,7 @@ import { useSaaSLLMContext } from "../SaaSLLMProvider";
 export interface CreditsMeterView {
   state: "loading" | "error" | "ok" | "low" | "out";
   remaining?: number;
-  /** The meter's full scale: credits allocated to the team. */
+  /** The meter's full scale: the `max` prop, or the credits allocated to the team. */
   allocated?: number;
 }
 
@@ -20,6 +20,8 @@ export interface CreditsMeterProps {
   onAddCredits?: () => void;
   /** Poll the balance every N ms. @default false */
   refetchInterval?: number | false;
+  /** The meter's full scale, e.g. the plan's monthly credits. @default the team's `credits_allocated` */
+  max?: number;
   /** @default "Credits" */
   label?: string;
   render?: (view: CreditsMeterView) => ReactNode;
@@ -34,13 +36,13 @@ export interface CreditsMeterProps {
  * @example
  * <CreditsMeter lowThreshold={10} onAddCredits={() => navigate("/billing")} />
  */
-export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, label = "Credits", render, className }: CreditsMeterProps) {
+export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, max, label = "Credits", render, className }: CreditsMeterProps) {
   const credits = useCredits({ lowThreshold, refetchInterval });
   const { teamStatus } = useSaaSLLMContext();
   const live = useStore(teamStatus, (s) => s.creditsRemaining);
   const id = useId();
   const remaining = live ?? credits.creditsRemaining;
-  const allocated = credits.balance ? Math.max(credits.balance.credits_allocated, remaining ?? 0, 1) : undefined;
+  const allocated = credits.balance ? Math.max(max ?? credits.balance.credits_allocated, remaining ?? 0, 1) : undefined;
   const state: CreditsMeterView["state"] =
     remaining === undefined ? (credits.isError ? "error" : "loading") : remaining <= 0 ? "out" : remaining <= lowThreshold ? "low" : "ok";
   if (render) return render({ state, remaining, allocated });

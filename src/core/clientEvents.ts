@@ -20,7 +20,8 @@ interface Base {
 export type ClientEvent =
   | (Base & { type: "request"; method: string; path: string })
   | (Base & { type: "response"; status: number; latencyMs: number })
-  | (Base & { type: "retry"; delayMs: number; kind: SaaSLLMErrorKind; status?: number; delaySource: DelaySource; reason: string })
+  /** `retry` of `maxRetries`: this wait's place in the budget; `kind`/`status` are why it is retried. */
+  | (Base & { type: "retry"; delayMs: number; kind: SaaSLLMErrorKind; status?: number; delaySource: DelaySource; retry: number; maxRetries: number })
   | (Base & { type: "no-retry"; kind: SaaSLLMErrorKind; status?: number; reason: NoRetryReason })
   | (Base & { type: "error"; kind: SaaSLLMErrorKind; status?: number; latencyMs: number; retryable: boolean; message: string })
   | (Base & { type: "stream-start"; status: number; latencyMs: number })

@@ -7,13 +7,6 @@ export function delaySourceOf(error: SaaSLLMError, customDelay: boolean): DelayS
   return error.retryAfterMs !== undefined ? "retry-after" : "backoff";
 }
 
-/** One line a developer can read in a log or the inspector: why this attempt is retried and how the wait was chosen. */
-export function retryReason(error: SaaSLLMError, source: DelaySource, retry: number, maxRetries: number): string {
-  const what = error.status ? `HTTP ${error.status} (${error.kind})` : error.kind;
-  const wait = source === "retry-after" ? "the server's Retry-After" : source === "custom" ? "the app's retry.delay" : "exponential backoff with jitter";
-  return `${what} is retryable; retry ${retry} of ${maxRetries}, waiting per ${wait}`;
-}
-
 /** Why a failed attempt is not retried. `keptText`: a stream already showed text, which a retry would replay. */
 export function noRetryReason(error: SaaSLLMError, { keptText, failures, maxRetries }: { keptText: boolean; failures: number; maxRetries: number }): NoRetryReason {
   if (error.kind === "aborted") return "aborted";

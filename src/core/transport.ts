@@ -5,7 +5,7 @@ import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, shouldRetry } from "./retry";
-import { delaySourceOf, noRetryReason, retryReason } from "./retryDecision";
+import { delaySourceOf, noRetryReason } from "./retryDecision";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -106,7 +106,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
       const delaySource = delaySourceOf(error, config.delay !== undefined);
-      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, reason: retryReason(error, delaySource, failures, retries) });
+      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: failures, maxRetries: retries });
       try {
         await sleep(delayMs, spec.signal);
       } catch (reason) {

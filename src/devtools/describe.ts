@@ -11,6 +11,14 @@ export const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${
 /** The state a screen built on this package shows for that failure (the same mapping the components use). */
 const uiStateOf = (e: NonNullable<InspectedAttempt["error"]>) => toErrorState(new SaaSLLMError({ kind: e.kind, message: e.message, status: e.status })).state;
 
+const WAIT = { "retry-after": "the server's Retry-After", custom: "the app's retry.delay", backoff: "exponential backoff with jitter" } as const;
+
+/** Why this attempt was retried and how the wait was chosen, in one sentence. */
+function retryReason({ error, status, retry }: InspectedAttempt): string {
+  const what = status ? `HTTP ${status} (${error?.kind})` : (error?.kind ?? "the error");
+  return retry ? `${what} is retryable; retry ${retry.retry} of ${retry.maxRetries}, waiting per ${WAIT[retry.delaySource]}` : "";
+}
+
 const NO_RETRY: Record<NoRetryReason, string> = {
   "not-retryable": "not retried: this error does not go away by trying again",
   "retries-exhausted": "not retried: retries used up",
@@ -25,7 +33,7 @@ export function describeAttempt(a: InspectedAttempt): string {
   if (a.latencyMs !== undefined) parts.push(ms(a.latencyMs));
   if (a.error) parts.push(`${a.error.kind} → UI state ${uiStateOf(a.error)}`);
   else if (a.status === undefined) parts.push("in flight");
-  if (a.retry) parts.push(`retry in ${ms(a.retry.delayMs)} (${a.retry.delaySource}): ${a.retry.reason}`);
+  if (a.retry) parts.push(`retry in ${ms(a.retry.delayMs)} (${a.retry.delaySource}): ${retryReason(a)}`);
   if (a.noRetry) parts.push(NO_RETRY[a.noRetry]);
   return parts.join(" · ");
 }

@@ -12,7 +12,7 @@ export interface InspectedAttempt {
   /** Set when the attempt failed (the panel shows the UI state it maps to). */
   error?: { kind: SaaSLLMErrorKind; status?: number; message: string; retryable: boolean };
   /** The client's decision after a failure: wait and try again, or stop (and why). */
-  retry?: { delayMs: number; delaySource: DelaySource; reason: string };
+  retry?: { delayMs: number; delaySource: DelaySource; retry: number; maxRetries: number };
   noRetry?: NoRetryReason;
 }
 

@@ -48,7 +48,7 @@ export function reduceEvent(data: InspectorData, event: ClientEvent, max = 200):
       // A stream that failed after its 200 keeps that status: the failure came later, in the body.
       return attempt((a) => ({ ...a, status: event.status ?? a.status, latencyMs: event.latencyMs, error: { kind: event.kind, status: event.status, message: event.message, retryable: event.retryable } }), "error");
     case "retry":
-      return attempt((a) => ({ ...a, retry: { delayMs: event.delayMs, delaySource: event.delaySource, reason: event.reason } }));
+      return attempt((a) => ({ ...a, retry: { delayMs: event.delayMs, delaySource: event.delaySource, retry: event.retry, maxRetries: event.maxRetries } }));
     case "no-retry":
       return attempt((a) => ({ ...a, noRetry: event.reason }));
     case "first-token":

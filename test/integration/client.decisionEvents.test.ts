@@ -17,14 +17,14 @@ function observed(sim: ReturnType<typeof useSimulatorServer>, options: Parameter
 describe("client events carry the decisions, not just the outcomes", () => {
   const sim = useSimulatorServer();
 
-  it("a retry says where its wait came from and why; the last failure says why it was not retried", async () => {
+  it("a retry says why (kind, status), where its wait came from and its place in the budget; the last failure says why it was not retried", async () => {
     const { client, of } = observed(sim, { retry: { maxRetries: 1, delay: () => 1 } });
     const { job_id } = await client.createJob({ job_type: "chat" });
     sim.simulator.script.next("llmCall", { status: 503, detail: "down" }, { times: 2 });
     expect((await failureOf(client.llmCall(job_id, { model, messages }))).kind).toBe("unavailable");
     expect(sim.simulator.requestsTo("llmCall")).toHaveLength(2);
-    expect(of("retry").map(({ attempt, delayMs, delaySource, reason }) => ({ attempt, delayMs, delaySource, reason }))).toEqual([
-      { attempt: 1, delayMs: 1, delaySource: "custom", reason: "HTTP 503 (unavailable) is retryable; retry 1 of 1, waiting per the app's retry.delay" },
+    expect(of("retry").map(({ attempt, delayMs, delaySource, retry, maxRetries, kind, status }) => ({ attempt, delayMs, delaySource, retry, maxRetries, kind, status }))).toEqual([
+      { attempt: 1, delayMs: 1, delaySource: "custom", retry: 1, maxRetries: 1, kind: "unavailable", status: 503 },
     ]);
     expect(of("no-retry").map((e) => [e.attempt, e.reason])).toEqual([[2, "retries-exhausted"]]);
   });

@@ -22,7 +22,7 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: "src/index.ts", core: "src/core.ts", testing: "src/testing/index.ts", "testing-msw": "src/testing/mswEntry.ts" },
+      entry: { index: "src/index.ts", core: "src/core.ts", testing: "src/testing/index.ts", "testing-msw": "src/testing/mswEntry.ts", devtools: "src/devtools/index.ts" },
       formats: ["es"],
     },
     rollupOptions: { external, output: { chunkFileNames: "shared-[hash].js" } },

@@ -27,6 +27,7 @@ const config: StorybookConfig = {
           { find: /^@saas-litellm\/react$/, replacement: here("../src/index.ts") },
           { find: /^@saas-litellm\/react\/testing$/, replacement: here("../src/testing/index.ts") },
           { find: /^@saas-litellm\/react\/testing\/msw$/, replacement: here("../src/testing/mswEntry.ts") },
+          { find: /^@saas-litellm\/react\/devtools$/, replacement: here("../src/devtools/index.ts") },
           { find: /^@saas-litellm\/react\/styles\.css$/, replacement: here("../src/styles.css") },
         ],
       },

@@ -40,9 +40,11 @@ describe("the ./core entry", () => {
   it("the root exports what a user needs and no internal builders, constants or factories", () => {
     expect(Object.keys(root).sort()).toMatchInlineSnapshot(`
       [
+        "CreditsMeter",
         "ERROR_COPY",
         "ErrorBanner",
         "FieldErrorList",
+        "JobCost",
         "LLMErrorBoundary",
         "RetryButton",
         "SaaSLLMError",

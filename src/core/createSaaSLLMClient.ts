@@ -6,6 +6,7 @@ import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } f
 import { badResponseError } from "./errorFactories";
 import type { SaaSLLMError } from "./SaaSLLMError";
 import { createJsonMethods } from "./jsonMethods";
+import type { CompleteJobOptions } from "./jobEvents";
 import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { streamSingleShot } from "./jobs/streamSingleShot";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
@@ -76,7 +77,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   const json = createJsonMethods(config, teamId);
-  const closer = createJobCloser(json);
+  const closer = createJobCloser(json, (shared) => hub.emit({ type: "job-close-shared", endpoint: "completeJob", requestId: "", attempt: 0, at: Date.now(), ...shared }));
 
   return {
     teamId,
@@ -86,7 +87,7 @@ export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
      * (the upstream flips the charge on a repeated complete). After a failure that may have landed, the job is
      * read before complete is sent again.
      */
-    completeJob: (jobId: string, input: CompleteJobInput, opts: CallOptions = {}) => closer.close(jobId, input, opts),
+    completeJob: (jobId: string, input: CompleteJobInput, opts: CompleteJobOptions = {}) => closer.close(jobId, input, opts),
     /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
     async streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
       const body = llmBody(input, "streamLLMCall");

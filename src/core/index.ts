@@ -13,7 +13,8 @@ export type { SaaSLLMClient, SaaSLLMClientOptions } from "./createSaaSLLMClient"
 export type { FailOpenJobsOptions } from "./jobs/createJobCloser";
 export type { CallOptions } from "./callOptions";
 export type { StreamCallOptions, StreamCallResult } from "./streamChat";
-export type { ClientEvent, ClientEventListener } from "./clientEvents";
+export type { ClientEvent, ClientEventListener, DelaySource, NoRetryReason, JobClosedBy, JobCharge } from "./clientEvents";
+export type { CompleteJobOptions } from "./jobEvents";
 export type { ClientMetrics, EndpointStats } from "./metrics";
 export type { CircuitBreaker, CircuitBreakerOptions, CircuitState } from "./circuitBreaker";
 export type { EndpointName } from "./endpoints";

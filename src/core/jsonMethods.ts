@@ -5,6 +5,8 @@ import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
 import { jobPath } from "./jobId";
 import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
+import { isSaaSLLMError } from "./SaaSLLMError";
+import { chargeOf, type CompleteJobOptions } from "./jobEvents";
 import { send, type TransportConfig } from "./transport";
 import type * as T from "./types";
 
@@ -13,7 +15,8 @@ const enc = encodeURIComponent;
 
 /** The JSON (non-streaming) endpoints E1–E3, E5, E7–E17, normalized to the types in `types.ts`. */
 export function createJsonMethods(config: TransportConfig, teamId: string) {
-  const call = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R) =>
+  type Where = { endpoint: EndpointName; requestId: string; attempt: number; at: number };
+  const call = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) =>
     send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
       let json: unknown;
       try {
@@ -26,6 +29,7 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
       if (costs && typeof costs.credit_applied === "boolean" && "credits_remaining" in costs) {
         config.hub.emit({ type: "credits", endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now(), creditApplied: costs.credit_applied, creditsRemaining: costs.credits_remaining });
       }
+      observe?.(result, { endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now() });
       return result;
     });
 
@@ -38,7 +42,7 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
       call<T.CreateJobResult>("createJob", "POST", "/api/jobs/create", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
         const r = expectObject(j, ["job_id"], "createJob");
         return { job_id: String(r.job_id), status: normalizeStatus(r.status), created_at: parseUtc(r.created_at) ?? new Date() };
-      }),
+      }, (r, where) => config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: input.job_type })),
 
     /** E8: the job record. */
     getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", jobPath(jobId, "", "getJob"), undefined, opts, (j) => toJob(j, "getJob")),
@@ -49,7 +53,7 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
         const r = expectObject(j, ["response", "metadata"], "llmCall");
         expectObject(r.response, ["content"], "llmCall");
         return r as unknown as T.LLMCallResult;
-      }),
+      }, (r, where) => config.hub.emit({ type: "call-usage", ...where, jobId, tokens: Number(r.metadata.tokens_used) || 0, serverLatencyMs: Number(r.metadata.latency_ms) || 0, model: String(r.metadata.model ?? "") })),
 
     /** E5: create, call and complete in one request (charged once on success). */
     createAndCall: async (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
@@ -58,28 +62,31 @@ export function createJsonMethods(config: TransportConfig, teamId: string) {
       return call<T.CreateAndCallResult>("createAndCall", "POST", "/api/jobs/create-and-call", body, opts, (j) => {
         const r = withDates<T.CreateAndCallResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "response", "costs"], "createAndCall");
         return { ...r, costs: toCosts(r.costs, "createAndCall") };
+      }, (r, where) => {
+        // E5 opens and closes its job in one request: the server is the one that closed it.
+        config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: job_type });
+        config.hub.emit({ type: "job-close", ...where, jobId: r.job_id, status: r.status === "failed" ? "failed" : "completed", by: "server", ok: true, charge: chargeOf(r.costs) });
       });
     },
 
     /**
-     * E7: finish a job. Never retried blindly: the upstream flips the charge on a repeated complete, so after a
-     * retryable failure the job is read first and the complete is re-sent only if it did not land.
+     * E7: finish a job: one request, never retried here. The client's job closer owns closing (once per job,
+     * reading the job before any re-send), because the upstream flips the charge on a repeated complete.
      */
-    completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CallOptions = {}): Promise<T.CompleteJobResult> => {
+    completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}): Promise<T.CompleteJobResult> => {
       const path = jobPath(jobId, "/complete", "completeJob");
+      const { closedBy: by = "app", ...callOpts } = opts;
+      const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
       const send1 = () =>
-        call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...opts, retry: false }, (j) => {
+        call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...callOpts, retry: false }, (j) => {
           const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
           return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
+        }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
+          const e = isSaaSLLMError(error) ? error : undefined;
+          config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
+          throw error;
         });
-      try {
-        return await send1();
-      } catch (error) {
-        if (opts.retry === false || !(error as { retryable?: boolean }).retryable) throw error;
-        const job = await methods.getJob(jobId, { signal: opts.signal }).catch(() => null);
-        if (!job || job.status === input.status) throw error;
-        return send1();
-      }
+      return send1();
     },
 
     /** E9: shallow-merge metadata. */

@@ -3,7 +3,7 @@ import { badResponseError } from "./errorFactories";
 import { readChatStream } from "./readChatStream";
 import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
 import { send, type TransportConfig } from "./transport";
-import type { ChatStreamEvent, ChatStreamResult } from "./types";
+import type { ChatStreamEvent, ChatStreamResult, Usage } from "./types";
 
 export interface StreamCallOptions {
   signal?: AbortSignal;
@@ -50,18 +50,28 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
     const jobId = spec.jobId ?? res.headers.get("x-job-id");
     opts.onOpen?.({ jobId, attempt: ctx.attempt, clientRequestId: spec.clientRequestId });
     const where = { endpoint, requestId: ctx.requestId, attempt: ctx.attempt };
+    // A single-shot stream opens its own job; servers that name it (x-job-id) let observers follow it.
+    if (endpoint === "streamCreateAndCall" && jobId) config.hub.emit({ type: "job-open", ...where, at: Date.now(), jobId });
     let chars = 0;
     let chunks = 0;
+    let firstTokenMs: number | null = null;
+    let finishReason: string | null = null;
+    let usage: Usage | null = null;
     const onEvent = (event: ChatStreamEvent) => {
+      if (event.type === "finish") finishReason = event.reason;
+      if (event.type === "usage") usage = event.usage;
       if (event.type === "text") {
-        if (chars === 0) config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt });
+        if (chars === 0) {
+          firstTokenMs = Date.now() - ctx.startedAt;
+          config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: firstTokenMs });
+        }
         chars += event.text.length;
         chunks++;
       }
       opts.onEvent?.(event);
     };
     const end = (outcome: "done" | SaaSLLMError["kind"]) =>
-      config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks, chars, outcome });
+      config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks, chars, outcome, firstTokenMs, finishReason, usage, jobId });
     if (!res.body) {
       end("stream_interrupted");
       throw new SaaSLLMError({ kind: "stream_interrupted", message: "The stream was interrupted before it finished: empty body", endpoint, requestId: ctx.requestId, partialText: "" });

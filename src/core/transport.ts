@@ -5,6 +5,7 @@ import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, shouldRetry, upstreamCallsOf } from "./retry";
+import { delaySourceOf, noRetryReason } from "./retryDecision";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -104,10 +105,15 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       // The next attempt would likely cost what this one did: stop before it could exceed the budget.
       upstreamCalls += upstreamCallsOf(error);
       const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
-      if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries: retries })) throw error;
+      if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries: retries })) {
+        const reason = noRetryReason(error, { keptText: keptText === true, overBudget, failures, maxRetries: retries });
+        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason });
+        throw error;
+      }
       const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
-      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status });
+      const delaySource = delaySourceOf(error, config.delay !== undefined);
+      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: failures, maxRetries: retries });
       try {
         await sleep(delayMs, spec.signal);
       } catch (reason) {

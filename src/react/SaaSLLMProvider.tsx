@@ -39,6 +39,11 @@ export function SaaSLLMProvider({ client, children }: SaaSLLMProviderProps) {
   return <SaaSLLMContext.Provider value={value}>{children}</SaaSLLMContext.Provider>;
 }
 
+/** The provider's value, or null outside `<SaaSLLMProvider>` (for tools that also take a client directly). */
+export function useOptionalSaaSLLMContext(): SaaSLLMContextValue | null {
+  return useContext(SaaSLLMContext);
+}
+
 /** The provider's value; throws a clear error outside `<SaaSLLMProvider>`. */
 export function useSaaSLLMContext(): SaaSLLMContextValue {
   const value = useContext(SaaSLLMContext);

@@ -1,4 +1,6 @@
 import type { CallOptions } from "../callOptions";
+import type { JobClosedBy } from "../clientEvents";
+import type { CompleteJobOptions } from "../jobEvents";
 import type { createJsonMethods } from "../jsonMethods";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
@@ -16,6 +18,16 @@ export interface FailOpenJobsOptions {
   beforeAttempt?: number;
   /** When the call started (ms since epoch): bounds the lookup to jobs created since. @default now */
   since?: number;
+  /** Who closes them, for the `job-close` event. @default "app" */
+  closedBy?: JobClosedBy;
+}
+
+/** A close that was answered from an earlier close of the same job (for the `job-close-shared` event). */
+export interface SharedClose {
+  jobId: string;
+  status: CompleteJobInput["status"];
+  by: JobClosedBy;
+  reason?: string;
 }
 
 /** The job's outcome when it is already closed; null while it is still open. */
@@ -25,7 +37,7 @@ async function readClosed(methods: Methods, jobId: string, opts: CallOptions): P
 }
 
 /** One close: read first when an earlier attempt may have landed; after a retryable failure, read, then send again only if still open. */
-async function closeOnce(methods: Methods, uncertain: boolean, jobId: string, input: CompleteJobInput, opts: CallOptions): Promise<CompleteJobResult> {
+async function closeOnce(methods: Methods, uncertain: boolean, jobId: string, input: CompleteJobInput, opts: CompleteJobOptions): Promise<CompleteJobResult> {
   const settled = uncertain ? await readClosed(methods, jobId, opts) : null;
   if (settled) return settled;
   const once = () => methods.completeJob(jobId, input, { ...opts, retry: false });
@@ -44,13 +56,16 @@ async function closeOnce(methods: Methods, uncertain: boolean, jobId: string, in
  * at most once per job and client: the upstream flips the charge on a repeated complete. When a complete
  * failed and may have landed, the job is read before it is sent again.
  */
-export function createJobCloser(methods: Methods) {
+export function createJobCloser(methods: Methods, onShared: (close: SharedClose) => void = () => {}) {
   const outcomes = new Map<string, Promise<CompleteJobResult>>();
   const uncertain = new Set<string>();
 
-  function close(jobId: string, input: CompleteJobInput, opts: CallOptions = {}): Promise<CompleteJobResult> {
+  function close(jobId: string, input: CompleteJobInput, opts: CompleteJobOptions = {}): Promise<CompleteJobResult> {
     const known = outcomes.get(jobId);
-    if (known) return known;
+    if (known) {
+      onShared({ jobId, status: input.status, by: opts.closedBy ?? "app", ...(input.error_message ? { reason: input.error_message } : {}) });
+      return known;
+    }
     const outcome = closeOnce(methods, uncertain.has(jobId), jobId, input, opts).then(
       (result) => (uncertain.delete(jobId), result),
       (error: unknown) => {
@@ -80,7 +95,7 @@ export function createJobCloser(methods: Methods) {
     const { beforeAttempt } = options;
     try {
       const open = (await lookup(clientRequestId, options.since ?? Date.now())).filter((job) => beforeAttempt === undefined || Number(job.metadata?.client_attempt ?? 0) < beforeAttempt);
-      const closed = await Promise.all(open.map((job) => close(job.job_id, { status: "failed", error_message: reason.slice(0, 1000) }).then(() => 1, () => 0)));
+      const closed = await Promise.all(open.map((job) => close(job.job_id, { status: "failed", error_message: reason.slice(0, 1000) }, { closedBy: options.closedBy }).then(() => 1, () => 0)));
       return closed.reduce<number>((a, b) => a + b, 0);
     } catch {
       return 0;

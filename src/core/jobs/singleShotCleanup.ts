@@ -40,7 +40,9 @@ export function cleanUpSingleShot(closer: JobCloser, trace: SingleShotTrace, err
   if (!mayLeaveOpenJob(trace, error)) return;
   const reason = error === undefined ? "The answer was delivered but its stream was cut before the server closed the job" : isSaaSLLMError(error) ? `${error.kind}: ${error.message}` : "Stream abandoned by the client";
   const options = { since: trace.startedAt };
-  void closer.failOpenJobs(trace.clientRequestId, trace.attempts > 1 && error === undefined && trace.reachedEof ? "Retried: superseded by a later attempt" : reason, error === undefined && trace.reachedEof ? { ...options, beforeAttempt: trace.attempts } : options);
+  const superseded = trace.attempts > 1 && error === undefined && trace.reachedEof;
+  if (superseded) void closer.failOpenJobs(trace.clientRequestId, "Retried: superseded by a later attempt", { ...options, beforeAttempt: trace.attempts, closedBy: "retry-cleanup" });
+  else void closer.failOpenJobs(trace.clientRequestId, reason, error === undefined && trace.reachedEof ? { ...options, beforeAttempt: trace.attempts } : options);
   const walkedAway = !trace.opened && isSaaSLLMError(error) && (error.kind === "aborted" || error.kind === "timeout");
   if (!walkedAway) return;
   const timer = setTimeout(() => void closer.failOpenJobs(trace.clientRequestId, reason, options), LATE_LOOKUP_MS) as unknown as { unref?: () => void };

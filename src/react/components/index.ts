@@ -9,3 +9,5 @@ export type { ErrorBannerProps, ErrorBannerHandlers } from "./ErrorBanner";
 export type { TeamStatusBannerProps, TeamStatusView } from "./TeamStatusBanner";
 export type { StreamStatusProps } from "./StreamStatus";
 export type { RetryButtonProps } from "./RetryButton";
+export { JobCost, type JobCostProps, type JobCostView } from "./JobCost";
+export { CreditsMeter, type CreditsMeterProps, type CreditsMeterView } from "./CreditsMeter";

@@ -1,0 +1,68 @@
+"use client";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
+import { useOptionalSaaSLLMContext } from "../react/SaaSLLMProvider";
+import { createInspectorStore } from "./createInspectorStore";
+import { SHELL_CSS } from "./devtoolsStyles";
+
+// The panel's code loads on first open; until then only the event recorder and the toggle are in the page.
+const DevtoolsPanel = lazy(() => import("./DevtoolsPanel"));
+
+/** Props of {@link SaaSLLMDevtools}. */
+export interface SaaSLLMDevtoolsProps {
+  /** The client to watch. @default the client of the nearest `<SaaSLLMProvider>` */
+  client?: SaaSLLMClient;
+  /** Open on mount. @default false */
+  initialIsOpen?: boolean;
+  /** @default "system" (follows prefers-color-scheme) */
+  theme?: "system" | "light" | "dark";
+  /** Entries kept per list (oldest dropped first). @default 200 */
+  maxEntries?: number;
+  /** Panel height in px, until the user resizes it. @default 320 */
+  initialHeight?: number;
+}
+
+function useWatchedClient(client: SaaSLLMClient | undefined): SaaSLLMClient {
+  // Apps that call the client directly have no provider: they pass `client`.
+  const context = useOptionalSaaSLLMContext();
+  const watched = client ?? context?.client;
+  if (!watched) throw new Error("@saas-litellm/react/devtools: pass `client`, or render <SaaSLLMDevtools /> inside <SaaSLLMProvider>.");
+  return watched;
+}
+
+/**
+ * A floating inspector of everything the client does: jobs (calls, closes, charge), requests (attempts,
+ * latency, error kind and UI state, retry decisions), streams (phases, time to first token, chunks, ending)
+ * and the team status. Import it from `@saas-litellm/react/devtools`; the main entry never includes it.
+ *
+ * @example
+ * import { SaaSLLMDevtools } from "@saas-litellm/react/devtools";
+ * <SaaSLLMProvider client={client}><App />{import.meta.env.DEV ? <SaaSLLMDevtools /> : null}</SaaSLLMProvider>
+ */
+export function SaaSLLMDevtools({ client, initialIsOpen = false, theme = "system", maxEntries = 200, initialHeight = 320 }: SaaSLLMDevtoolsProps) {
+  const watched = useWatchedClient(client);
+  const [store] = useState(() => createInspectorStore({ maxEntries }));
+  const [open, setOpen] = useState(initialIsOpen);
+  const [height, setHeight] = useState(initialHeight);
+  const toggle = useRef<HTMLButtonElement>(null);
+  // Recording starts at mount, so the panel shows what happened before it was opened.
+  useEffect(() => watched.subscribe(store.getState().record), [watched, store]);
+
+  const close = () => {
+    setOpen(false);
+    toggle.current?.focus();
+  };
+  return (
+    <div className="slm-devtools" data-theme={theme === "system" ? undefined : theme} onKeyDown={(e) => e.key === "Escape" && open && close()}>
+      <style>{SHELL_CSS}</style>
+      <button ref={toggle} type="button" className="slm-devtools__toggle" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
+        {open ? "Hide SaaS LiteLLM devtools" : "SaaS LiteLLM devtools"}
+      </button>
+      {open ? (
+        <Suspense fallback={<p role="status" className="slm-devtools__loading">Loading devtools…</p>}>
+          <DevtoolsPanel store={store} onClose={close} height={height} onResize={setHeight} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

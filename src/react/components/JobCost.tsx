@@ -1,0 +1,58 @@
+import type { ReactNode } from "react";
+import type { JobCosts } from "../../core/types";
+import { useJobCost, type JobCostView } from "./useJobCost";
+
+export type { JobCostView } from "./useJobCost";
+
+/** Props of {@link JobCost}. */
+export interface JobCostProps {
+  /** A `useJob()` result (its `costs` show the charge once closed), or a job id; `null` renders the empty state. */
+  job: string | { jobId: string | null; costs?: JobCosts } | null;
+  /** Replaces the built-in markup. */
+  render?: (view: JobCostView) => ReactNode;
+  /** Digits after the point for USD. @default 6 (provider costs per call are fractions of a cent) */
+  usdDigits?: number;
+  className?: string;
+}
+
+const CHARGE_TEXT: Record<JobCostView["charge"], string> = {
+  pending: "charged when the job completes",
+  charged: "1 credit charged",
+  "not-charged": "not charged",
+};
+
+/**
+ * Credits, USD and tokens of one job, updating as its calls land. Unstyled with stable `slm-job-cost*`
+ * classes (the optional stylesheet themes them).
+ *
+ * @example
+ * const job = useJob();
+ * const chat = useChatStream({ model: "chat-fast", job });
+ * <JobCost job={job} />
+ */
+export function JobCost({ job, render, usdDigits = 6, className }: JobCostProps) {
+  const jobId = typeof job === "string" ? job : (job?.jobId ?? null);
+  const view = useJobCost(jobId, typeof job === "object" ? job?.costs : undefined);
+  if (render) return render(view);
+  const numbers = new Intl.NumberFormat();
+  return (
+    <dl className={`slm-job-cost${className ? ` ${className}` : ""}`} aria-label="Job cost" data-charge={view.charge} aria-busy={view.loading || undefined}>
+      <div className="slm-job-cost__item">
+        <dt>Credits</dt>
+        <dd>{CHARGE_TEXT[view.charge]}{view.creditsRemaining !== undefined ? ` · ${numbers.format(view.creditsRemaining)} left` : ""}</dd>
+      </div>
+      <div className="slm-job-cost__item">
+        <dt>Cost</dt>
+        <dd>${view.costUsd.toFixed(usdDigits)}</dd>
+      </div>
+      <div className="slm-job-cost__item">
+        <dt>Tokens</dt>
+        <dd>{`${numbers.format(view.tokens)} (${numbers.format(view.promptTokens)} in, ${numbers.format(view.completionTokens)} out)`}</dd>
+      </div>
+      <div className="slm-job-cost__item">
+        <dt>Calls</dt>
+        <dd>{view.calls}</dd>
+      </div>
+    </dl>
+  );
+}

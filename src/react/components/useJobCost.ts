@@ -1,0 +1,67 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import type { JobCharge } from "../../core/clientEvents";
+import { retryDelay, shouldRetry } from "../../core/retry";
+import type { JobCosts } from "../../core/types";
+import { saasLLMKeys } from "../queryKeys";
+import { useSaaSLLMContext } from "../SaaSLLMProvider";
+
+/** What `<JobCost>` shows. Tokens and USD are the provider's (no markup); credits are what the team paid. */
+export interface JobCostView {
+  jobId: string | null;
+  calls: number;
+  promptTokens: number;
+  completionTokens: number;
+  tokens: number;
+  costUsd: number;
+  /** `pending` until the job is closed; then whether the server charged a credit for it. */
+  charge: "pending" | "charged" | "not-charged";
+  /** The team's balance after the close, when known. */
+  creditsRemaining?: number;
+  loading: boolean;
+}
+
+const fromCosts = (c: JobCosts): JobCharge => ({ creditApplied: c.credit_applied, creditsRemaining: c.credits_remaining, costUsd: c.total_cost_usd, tokens: c.total_tokens, calls: c.total_calls });
+
+/**
+ * A job's cost, read from E10 and read again whenever the client reports a call landing in it or the
+ * job closing (client events), so the numbers follow the conversation without polling.
+ */
+export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCostView {
+  const { client } = useSaaSLLMContext();
+  const queryClient = useQueryClient();
+  const [charge, setCharge] = useState<JobCharge | null>(null);
+  const query = useQuery({
+    queryKey: saasLLMKeys.jobCosts(jobId ?? ""),
+    queryFn: ({ signal }) => client.getJobCosts(jobId as string, { signal, retry: false }),
+    enabled: jobId !== null,
+    retry: shouldRetry,
+    retryDelay,
+  });
+  useEffect(() => {
+    setCharge(null);
+    if (!jobId) return;
+    return client.subscribe((event) => {
+      const landed = (event.type === "call-usage" || event.type === "stream-end" || event.type === "job-close") && event.jobId === jobId;
+      if (!landed) return;
+      if (event.type === "job-close" && event.ok && event.charge) setCharge(event.charge);
+      void queryClient.invalidateQueries({ queryKey: saasLLMKeys.jobCosts(jobId) });
+    });
+  }, [client, jobId, queryClient]);
+
+  const breakdown = query.data?.costs.breakdown ?? [];
+  const promptTokens = breakdown.reduce((n, b) => n + (b.prompt_tokens || 0), 0);
+  const completionTokens = breakdown.reduce((n, b) => n + (b.completion_tokens || 0), 0);
+  const closed = charge ?? (closedCosts ? fromCosts(closedCosts) : null);
+  return {
+    jobId,
+    calls: breakdown.length,
+    promptTokens,
+    completionTokens,
+    tokens: promptTokens + completionTokens,
+    costUsd: query.data?.costs.total_cost_usd ?? 0,
+    charge: closed ? (closed.creditApplied ? "charged" : "not-charged") : "pending",
+    creditsRemaining: closed?.creditsRemaining,
+    loading: jobId !== null && query.isPending,
+  };
+}

@@ -13,7 +13,8 @@ const copyStyles = (): Plugin => ({
 });
 
 // Library build: ESM only, peers and runtime deps stay external, one rolled-up .d.ts per entry.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/, /^@remix-run\//];
+// @remix-run/node-fetch-server is bundled into the Node-only entries, so hooks-only installs never get it.
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/];
 
 export default defineConfig({
   plugins: [react(), copyStyles(), dts({ tsconfigPath: "./tsconfig.build.json", rollupTypes: true })],
@@ -22,7 +23,15 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: "src/index.ts", testing: "src/testing/index.ts", "testing-msw": "src/testing/mswEntry.ts" },
+      entry: {
+        index: "src/index.ts",
+        testing: "src/testing/index.ts",
+        "testing-msw": "src/testing/mswEntry.ts",
+        "testing-node": "src/testing/node.ts",
+        server: "src/server/index.ts",
+        "server-node": "src/server/node.ts",
+        cli: "src/cli/main.ts",
+      },
       formats: ["es"],
     },
     rollupOptions: { external, output: { chunkFileNames: "shared-[hash].js" } },

@@ -36,6 +36,8 @@ export default defineConfig({
     },
     rollupOptions: { external, output: { chunkFileNames: "shared-[hash].js" } },
   },
+  // Tests of examples import the package by its public names (tsconfig "paths" point them at src/).
+  resolve: { tsconfigPaths: true },
   test: {
     globals: true,
     environment: "node",

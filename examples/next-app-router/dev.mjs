@@ -12,8 +12,9 @@ run(`npm install --no-save --no-audit --no-fund ./${tarball}`);
 if (!existsSync("node_modules/next")) throw new Error("npm install did not install next");
 
 const children = [];
-if (!process.env.SAAS_LLM_URL) children.push(spawn("npx", ["saas-litellm-simulator", "--quiet"], { stdio: "inherit" }));
-children.push(spawn("npx", ["next", "dev", "--port", process.env.PORT ?? "3000"], { stdio: "inherit" }));
+// The binaries themselves, not `npx`: npx does not pass Ctrl+C's SIGTERM on to them.
+if (!process.env.SAAS_LLM_URL) children.push(spawn("node_modules/.bin/saas-litellm-simulator", ["--quiet"], { stdio: "inherit" }));
+children.push(spawn("node_modules/.bin/next", ["dev", "--port", process.env.PORT ?? "3000"], { stdio: "inherit" }));
 const stop = () => children.forEach((child) => child.kill("SIGTERM"));
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);

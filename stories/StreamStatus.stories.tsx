@@ -26,7 +26,7 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
   }, [scenario, status, chunkCount, stop]);
   return (
     <div className="demo">
-      <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre>
+      <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div>
       <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
     </div>
   );

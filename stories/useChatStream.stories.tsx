@@ -30,9 +30,9 @@ function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with ba
           Clear
         </button>
       </div>
-      <pre className="demo__answer" role="region" data-testid="answer" aria-label="Answer">
+      <div className="demo__answer" role="region" data-testid="answer" aria-label="Answer">
         {chat.text}
-      </pre>
+      </div>
       <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
       <p className="demo__meta" data-testid="meta">
         status: {chat.status} · chunks: {chat.chunkCount} · characters: {chat.text.length}

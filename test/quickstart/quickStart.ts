@@ -7,7 +7,8 @@ import ts from "typescript";
 // A path, not a URL: under jsdom `URL` is the DOM one, which `fileURLToPath` refuses.
 const root = `${resolve(import.meta.dirname, "../..")}/`;
 /** Generated files go to the git-ignored test-results/, never next to tracked files. */
-const outDir = `${root}test-results/quickstart/`;
+export const outDir = `${root}test-results/quickstart/`;
+export const repoRoot = root;
 
 /** The first tsx block under "## Quick start" in README.md. */
 export function quickStartCode(): string {
@@ -51,9 +52,9 @@ export interface Command {
   stop: () => Promise<void>;
 }
 
-/** Starts the command on a free port with `args` and waits for its banner. */
-export function startCommand(args: string[]): Promise<Command> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--port", "0", "--quiet", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+/** Starts the command with `args` (on a free port unless `port` is given) and waits for its banner. */
+export function startCommand(args: string[], port = 0): Promise<Command> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/main.ts", "--port", String(port), "--quiet", ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {

@@ -37,7 +37,13 @@ export async function buildFreshApp(name: string, app: string, main = MAIN): Pro
         { find: /^@saas-litellm\/react$/, replacement: `${repoRoot}dist/index.js` },
       ],
     },
-    build: { outDir: `${root}dist`, emptyOutDir: true, minify: false },
+    build: {
+      outDir: `${root}dist`,
+      emptyOutDir: true,
+      minify: false,
+      // Bundler warnings (such as a Node built-in externalized for the browser) do not all reach the logger.
+      rollupOptions: { onwarn: (warning) => void warnings.push(warning.message) },
+    },
   });
   return { dist: `${root}dist`, warnings };
 }

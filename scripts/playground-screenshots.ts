@@ -29,7 +29,9 @@ async function session(page: Page): Promise<void> {
   await page.getByLabel("Fault").selectOption("out-of-credits");
   await page.getByRole("button", { name: "Apply to next answer" }).click();
   await send("One more, please");
+  await until("error");
   await page.getByRole("button", { name: "Add credits" }).waitFor();
+  await page.getByTestId("credits").getByText("0 remaining — out").waitFor({ timeout: 10_000 });
 }
 
 try {

@@ -45,21 +45,15 @@ describe("README Quick start against `saas-litellm-simulator`", () => {
     expect(screen.getByRole("paragraph").textContent!.length).toBeGreaterThan(partial.length);
   });
 
-  it("out of credits: one banner with 'Add credits', which opens billing", async () => {
+  it.each([
+    { flags: ["--credits", "0"], title: "Out of credits", button: "Add credits", opens: "https://example.com/billing", name: "AppCredits" },
+    { flags: ["--status", "suspended"], title: "Team suspended", button: "Contact support", opens: "mailto:support@example.com", name: "AppSuspended" },
+  ])("$title: one banner with '$button', which works", async ({ flags, title, button, opens, name }) => {
     const open = vi.spyOn(window, "open").mockImplementation(() => null);
-    const user = await pasteAndRun(["--credits", "0"], "AppCredits");
+    const user = await pasteAndRun(flags, name);
     await user.click(screen.getByRole("button", { name: "Send" }));
-    await user.click(await screen.findByRole("button", { name: "Add credits" }));
-    expect(open).toHaveBeenCalledWith("https://example.com/billing");
-    expect(screen.getAllByText("Out of credits")).toHaveLength(1);
-  });
-
-  it("suspended team: one banner with 'Contact support'", async () => {
-    const open = vi.spyOn(window, "open").mockImplementation(() => null);
-    const user = await pasteAndRun(["--status", "suspended"], "AppSuspended");
-    await user.click(screen.getByRole("button", { name: "Send" }));
-    await user.click(await screen.findByRole("button", { name: "Contact support" }));
-    expect(open).toHaveBeenCalledWith("mailto:support@example.com");
-    expect(screen.getAllByText("Team suspended")).toHaveLength(1);
+    await user.click(await screen.findByRole("button", { name: button }));
+    expect(open).toHaveBeenCalledWith(opens);
+    expect(screen.getAllByText(title)).toHaveLength(1);
   });
 });

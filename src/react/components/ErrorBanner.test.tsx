@@ -176,7 +176,8 @@ describe("ErrorBanner from real simulator responses", () => {
     const other = createSaaSLLMClient({ baseUrl: url, teamId: "team-other", virtualKey: DEMO_VIRTUAL_KEY, retry: false });
     const e = await failureOf(other.createJob({ job_type: "chat" }));
     render(<ErrorBanner error={e} />);
-    expect(screen.getByRole("alert").textContent).toMatch(/access denied/i);
+    // The README's old Quick start hit this with teamId "acme": say it is the app's setup, not a vague denial.
+    expect(screen.getByRole("alert").textContent).toMatch(/app not set up for this team/i);
   });
 
   it("renders nothing for no error or an aborted request, and dismisses", async () => {

@@ -32,6 +32,8 @@ export const VARIANT_COPY = {
   timeout: { title: "Taking too long", message: "The service took too long to answer. Try again." },
   validation: { title: "Check your input", message: "Some fields need attention. Fix them and try again." },
   /** A 422 about settings the app chose (model, temperature, max_tokens ...): nothing the user typed can fix it. */
+  /** A 403 because the app's team id is not its key's team: a setup mistake, not something the user did. */
+  wrongTeam: { title: "App not set up for this team", message: "The app's team and its access key do not match, so the service refused the request. Contact support to fix the app's setup." },
   appValidation: { title: "Request not accepted", message: "The app sent a setting the service does not accept. This is not caused by what you typed; contact support if it keeps happening." },
   badResponse: { title: "Unexpected response", message: "The service sent an answer that could not be read. Try again later, or contact support if it keeps happening." },
   circuitOpen: { title: "Service unavailable", message: "Requests are paused after repeated failures. Try again shortly." },

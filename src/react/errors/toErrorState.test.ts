@@ -70,6 +70,12 @@ describe("toErrorState", () => {
     expect(toErrorState(err("stream_error", { permanent: true })).action).toBe("none");
   });
 
+  it("a 403 for a team id that is not the key's team says the app is set up wrong, not just 'Access denied'", () => {
+    const view = toErrorState(err("forbidden", { status: 403, detail: "API key does not belong to team 'acme'" }));
+    expect(view).toMatchObject({ state: "forbidden", title: "App not set up for this team", action: "contact-admin" });
+    expect(toErrorState(err("forbidden", { status: 403, detail: "Cannot access jobs for a different team" })).title).toBe("Access denied");
+  });
+
   it("a 422 about the app's own settings is not blamed on the user's input", () => {
     const fieldErrors = [{ path: "body.temperature", loc: ["body", "temperature"], message: "Input should be a valid number", type: "float_parsing" }];
     const view = toErrorState(err("validation", { fieldErrors }));

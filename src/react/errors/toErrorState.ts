@@ -71,7 +71,8 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
     case "not_found":
       return state("not-found", "none");
     case "forbidden":
-      return state("forbidden", "contact-admin");
+      // "API key does not belong to team 'x'": the client's teamId is wrong, which "Access denied" hides.
+      return /does not belong to team/i.test(error.detail) ? state("forbidden", "contact-admin", VARIANT_COPY.wrongTeam) : state("forbidden", "contact-admin");
     case "aborted":
       return state("aborted", "none");
     default: {

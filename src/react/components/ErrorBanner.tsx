@@ -3,7 +3,7 @@ import { countdownCopy } from "../errors/errorCopy";
 import type { ErrorState } from "../errors/errorStateTypes";
 import { errorStateOf } from "../errors/errorStateOf";
 import { BannerView } from "./BannerView";
-import { errorActionButtons, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
+import { actionButton, errorActionButtons, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
 import { FieldErrorList } from "./FieldErrorList";
 import { useCountdown } from "./useCountdown";
 
@@ -46,13 +46,7 @@ function ErrorBannerView({ view, onDismiss, className, ...handlers }: ErrorBanne
   const waits = view.action === "retry-after";
   const seconds = useCountdown(waits ? view.retryAfterMs : undefined, view.error);
   const actions = errorActionButtons({ state: view.state, action: view.action, seconds, hasPartialText: Boolean(view.partialText) }, handlers);
-  if (onDismiss) {
-    actions.push(
-      <button key="dismiss" type="button" className="slm-button slm-button--dismiss" onClick={onDismiss}>
-        Dismiss
-      </button>,
-    );
-  }
+  if (onDismiss) actions.push(actionButton("Dismiss", onDismiss, "dismiss"));
   // The ticking line sits outside the live region (BannerView), so screen readers do not re-read it every second.
   const countdown = waits ? <p className="slm-banner__countdown">{countdownCopy(seconds)}</p> : null;
   const fields = view.fieldErrors ? <FieldErrorList errors={view.fieldErrors} /> : null;

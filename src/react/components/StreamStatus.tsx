@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import type { ChatStreamStatus } from "../chatStreamStatus";
 import { ErrorBanner } from "./ErrorBanner";
-import type { AccountErrorPlacement, ErrorActionHandlers } from "./errorActions";
+import { actionButton, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
 import { useCountdown } from "./useCountdown";
 
 /** Props of {@link StreamStatus}: the same action props as `ErrorBanner`, plus Stop. */
@@ -29,13 +29,6 @@ const TEXT: Record<ChatStreamStatus, string> = {
   stopped: "Stopped — the answer is incomplete",
 };
 
-const button = (label: string, onClick: (() => void) | undefined, kind: string) =>
-  onClick ? (
-    <button key={label} type="button" className={`slm-button slm-button--${kind}`} onClick={onClick}>
-      {label}
-    </button>
-  ) : null;
-
 /**
  * One line of progress for a chat stream: "Connecting… [Stop]", "Streaming… [Stop]", "Interrupted — the answer
  * is incomplete [Retry] [Continue]", and on `error` an `ErrorBanner` with the next step (sign in, add credits,
@@ -51,9 +44,9 @@ const button = (label: string, onClick: (() => void) | undefined, kind: string) 
 export function StreamStatus({ status, error, onStop, retryingAt, accountErrors, className, ...handlers }: StreamStatusProps) {
   const seconds = useCountdown(status === "connecting" && retryingAt ? retryingAt - Date.now() : undefined, retryingAt);
   let actions: ReactNode[] = [];
-  if (status === "streaming" || status === "connecting") actions = [button("Stop", onStop, "stop")];
-  if (status === "interrupted") actions = [button("Retry", handlers.onRetry, "retry"), button("Continue", handlers.onContinue, "continue")];
-  if (status === "stopped") actions = [button("Continue", handlers.onContinue, "continue")];
+  if (status === "streaming" || status === "connecting") actions = [actionButton("Stop", onStop, "stop")];
+  if (status === "interrupted") actions = [actionButton("Retry", handlers.onRetry, "retry"), actionButton("Continue", handlers.onContinue, "continue")];
+  if (status === "stopped") actions = [actionButton("Continue", handlers.onContinue, "continue")];
   const present = actions.filter(Boolean);
   const text = status === "connecting" && seconds > 0 ? `Retrying in ${seconds} s…` : TEXT[status];
 

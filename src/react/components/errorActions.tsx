@@ -30,28 +30,27 @@ export interface ActionView {
   hasPartialText: boolean;
 }
 
-const primary = (key: string, label: string, onClick: () => void) => (
-  <button key={key} type="button" className="slm-button slm-button--primary" onClick={onClick}>
-    {label}
-  </button>
-);
+/** One action button (`slm-button slm-button--{kind}`), or nothing without a handler. Shared by every banner. */
+export const actionButton = (label: string, onClick: (() => void) | undefined, kind = "primary"): ReactNode =>
+  onClick ? (
+    <button key={label} type="button" className={`slm-button slm-button--${kind}`} onClick={onClick}>
+      {label}
+    </button>
+  ) : null;
+
+const NEXT_STEPS: Array<[ErrorAction, "onReauth" | "onAddCredits" | "onChooseModel" | "onContactAdmin", string]> = [
+  ["sign-in", "onReauth", "Sign in again"],
+  ["add-credits", "onAddCredits", "Add credits"],
+  ["choose-model", "onChooseModel", "Choose another model"],
+  ["contact-admin", "onContactAdmin", "Contact support"],
+];
 
 /** The buttons for one state, in the order the user should consider them. */
 export function errorActionButtons(view: ActionView, h: ErrorActionHandlers): ReactNode[] {
-  const out: ReactNode[] = [];
-  if (view.action === "sign-in" && h.onReauth) out.push(primary("reauth", "Sign in again", h.onReauth));
-  if (view.action === "add-credits" && h.onAddCredits) out.push(primary("credits", "Add credits", h.onAddCredits));
-  if (view.action === "choose-model" && h.onChooseModel) out.push(primary("model", "Choose another model", h.onChooseModel));
-  if (view.action === "contact-admin" && h.onContactAdmin) out.push(primary("admin", "Contact support", h.onContactAdmin));
+  const out = NEXT_STEPS.map(([action, key, label]) => (view.action === action ? actionButton(label, h[key]) : null));
   if ((view.action === "retry" || view.action === "retry-after") && h.onRetry) out.push(<RetryButtonView key="retry" seconds={view.seconds} onRetry={h.onRetry} />);
-  if (view.state === "interrupted" && view.hasPartialText && h.onContinue) {
-    out.push(
-      <button key="continue" type="button" className="slm-button slm-button--continue" onClick={h.onContinue}>
-        Continue
-      </button>,
-    );
-  }
-  return out;
+  if (view.state === "interrupted" && view.hasPartialText) out.push(actionButton("Continue", h.onContinue, "continue"));
+  return out.filter(Boolean);
 }
 
 /** Where an account-wide error (suspended, paused, out of credits, sign-in) is shown. */

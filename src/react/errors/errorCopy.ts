@@ -33,8 +33,8 @@ export const VARIANT_COPY = {
   validation: { title: "Check your input", message: "Some fields need attention. Fix them and try again." },
   /** A 422 about settings the app chose (model, temperature, max_tokens ...): nothing the user typed can fix it. */
   /** A 403 because the app's team id is not its key's team: a setup mistake, not something the user did. */
-  wrongTeam: { title: "App not set up for this team", message: "The app's team and its access key do not match, so the service refused the request. Contact support to fix the app's setup." },
-  appValidation: { title: "Request not accepted", message: "The app sent a setting the service does not accept. This is not caused by what you typed; contact support if it keeps happening." },
+  wrongTeam: { title: "App not set up for this team", message: "The app's team and access key do not match. Contact support." },
+  appValidation: { title: "Request not accepted", message: "The app sent a setting the service rejects; it is not caused by what you typed." },
   badResponse: { title: "Unexpected response", message: "The service sent an answer that could not be read. Try again later, or contact support if it keeps happening." },
   circuitOpen: { title: "Service unavailable", message: "Requests are paused after repeated failures. Try again shortly." },
   misconfigured: { title: "Service not set up", message: "The service is not set up to handle this request. Contact your administrator." },

@@ -2,7 +2,6 @@
 import { http, HttpResponse, passthrough, type HttpHandler } from "msw";
 import { DEMO_VIRTUAL_KEY } from "./constants";
 import { isSimulatedNetworkError } from "./faults";
-import { matchRoute } from "./routes";
 import type { Simulator } from "./types";
 
 /** Options of {@link createSimulatorHandlers}. */
@@ -58,9 +57,8 @@ export function createSimulatorHandlers(simulator: Simulator, { baseUrl = "*", v
 /** The API path of `url` below `base`, or `null` when the request is not the simulator's to answer. */
 function apiPath(url: URL, base: string | null): string | null {
   if (base === null) {
-    // Any prefix: the API path starts at "/api/" or is "/health"; unknown paths stay with the app.
-    const m = /^(?:.*?)(\/health|\/api\/.*)$/.exec(url.pathname);
-    return m?.[1] && matchRoute("GET", m[1]).kind !== "not-found" ? m[1] : null;
+    // Any prefix: the API path is "/health" or under the simulator's "/api/{jobs,teams,credits}/"; others stay with the app.
+    return /^.*?(\/health|\/api\/(?:jobs|teams|credits)\/.*)$/.exec(url.pathname)?.[1] ?? null;
   }
   const prefix = base.startsWith("/") ? base : new URL(base).pathname.replace(/\/+$/, "");
   if (url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return null;

@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "storybook-static/**", "bench/results/**", "test-results/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "examples/*/.next/**", "examples/*/next-env.d.ts", "storybook-static/**", "bench/results/**", "test-results/**", "coverage/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,8 @@ const copyStyles = (): Plugin => ({
 });
 
 // Library build: ESM only, peers and runtime deps stay external, one rolled-up .d.ts per entry.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/, /^@remix-run\//];
+// @remix-run/node-fetch-server is bundled into the Node-only entries, so hooks-only installs never get it.
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/];
 
 export default defineConfig({
   plugins: [react(), copyStyles(), dts({ tsconfigPath: "./tsconfig.build.json", rollupTypes: true })],
@@ -22,11 +23,23 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     lib: {
-      entry: { index: "src/index.ts", core: "src/core.ts", testing: "src/testing/index.ts", "testing-msw": "src/testing/mswEntry.ts", devtools: "src/devtools/index.ts" },
+      entry: {
+        index: "src/index.ts",
+        core: "src/core.ts",
+        testing: "src/testing/index.ts",
+        "testing-msw": "src/testing/mswEntry.ts",
+        "testing-node": "src/testing/node.ts",
+        server: "src/server/index.ts",
+        "server-node": "src/server/node.ts",
+        cli: "src/cli/main.ts",
+        devtools: "src/devtools/index.ts",
+      },
       formats: ["es"],
     },
     rollupOptions: { external, output: { chunkFileNames: "shared-[hash].js" } },
   },
+  // Tests of examples import the package by its public names (tsconfig "paths" point them at src/).
+  resolve: { tsconfigPaths: true },
   test: {
     globals: true,
     environment: "node",

@@ -96,7 +96,8 @@ for (const target of TARGETS) {
   if (target.budgetBrotli !== undefined && m.brotli > target.budgetBrotli) folders.push(`- ${target.name} by folder (min kB): ${m.folders}`);
   rows.push(`| ${target.name} | ${kB(m.min)} | ${kB(m.gzip)} | ${kB(m.brotli)} | ${budget} | ${m.largest} |`);
 }
-const report = `${rows.join("\n")}\n${folders.length ? `\n${folders.join("\n")}\n` : ""}\nProduced by \`npm run size:report\` (esbuild, minified, ESM, browser; react, react-dom, @tanstack/react-query and zustand external; 1 kB = 1000 B).`;
+const report = `${rows.join("\n")}\n${folders.length ? `\n${folders.join("\n")}\n` : ""}\nProduced by \`npm run size:report -- --write\` (esbuild, minified, ESM, browser; react, react-dom, @tanstack/react-query and zustand external; 1 kB = 1000 B).`;
 console.log(report);
-await writeFile(fileURLToPath(new URL("./results/size.md", import.meta.url)), `# Bundle size\n\n${report}\n`);
+// The tracked report is rewritten only when asked: `npm run size:report -- --write`.
+if (process.argv.includes("--write")) await writeFile(fileURLToPath(new URL("./results/size.md", import.meta.url)), `# Bundle size\n\n${report}\n`);
 if (over) process.exitCode = 1;

@@ -4,7 +4,8 @@
  * a suspended team and a 503 that recovers. No backend, no key of yours.
  */
 import { createSaaSLLMClient, isSaaSLLMError } from "../src/index";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer } from "../src/testing/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../src/testing/index";
+import { startSimulatorServer } from "../src/testing/node";
 
 const simulator = createSimulator({ preset: "documented", tokenDelayMs: 15 });
 const server = await startSimulatorServer(simulator);

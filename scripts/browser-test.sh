@@ -11,4 +11,8 @@ fi
 if [ "${SKIP_STORYBOOK_BUILD:-}" != "1" ] || [ ! -f storybook-static/index.json ]; then
   npx storybook build -o storybook-static --quiet
 fi
+# The Quick start test builds a fresh Vite app against the built package.
+if [ "${SKIP_STORYBOOK_BUILD:-}" != "1" ] || [ ! -f dist/index.js ]; then
+  npx vite build --logLevel warn
+fi
 exec npx vitest run -c test/browser/vitest.config.ts "$@"

@@ -8,8 +8,8 @@ function ErrorBannerDemo({ scenario }: { scenario: ScenarioName }) {
   const s = useScenarioCall(scenario);
   return (
     <div className="demo">
-      <ErrorBanner error={s.error} onRetry={s.retry} onReauth={s.reauth} onAddCredits={s.addCredits} onChooseModel={s.chooseModel} onDismiss={s.dismiss} />
-      {s.error?.partialText ? <pre className="demo__answer" role="region" aria-label="Partial answer">{s.error.partialText}</pre> : null}
+      <ErrorBanner error={s.error} onRetry={s.retry} onReauth={s.reauth} onAddCredits={s.addCredits} onChooseModel={s.chooseModel} onContactAdmin={s.contactAdmin} onDismiss={s.dismiss} />
+      {s.error?.partialText ? <div className="demo__answer" role="region" aria-label="Partial answer">{s.error.partialText}</div> : null}
       {s.answer !== null ? <p className="demo__meta">Answer: {s.answer}</p> : null}
       {s.pending ? <p className="demo__meta">Calling…</p> : null}
     </div>

@@ -19,7 +19,7 @@ function StreamOnMount({ model }: { model: string }) {
   const { send } = chat;
   useEffect(() => send("Say hello to the team"), [send]);
   if (chat.status === "done") return <p className="demo__meta">Answer: {chat.text}</p>;
-  return <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre>;
+  return <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div>;
 }
 
 /** `<LLMErrorBoundary>` around a failing call; its built-in fallback buttons fix the cause and reset. */

@@ -1,11 +1,30 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { creditsQueryKey, ErrorBanner, StreamStatus, TeamStatusBanner, useChatStream, useCredits, useJob, useSaaSLLMClient } from "@saas-litellm/react";
-import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
+import { creditsQueryKey, StreamStatus, TeamStatusBanner, useChatStream, useCredits, useJob, useSaaSLLMClient, type ErrorActionHandlers } from "@saas-litellm/react";
+import { DEMO_VIRTUAL_KEY, type Simulator } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { LONG_REPLY } from "./support/replies";
 import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
+import { useOnClientEvents, useRetryingAt } from "./support/useClientEvents";
+
+/** Scenarios that change the team itself: they stay until fixed (from a banner) or reset, unlike one-shot faults. */
+const STANDING = new Set<ScenarioName>(["out-of-credits", "team-suspended", "team-paused", "re-auth", "no-model-access"]);
+const ENDPOINT = "streamLLMCall";
+
+/** The banners' buttons, doing in the simulator what the real fix would do (sign in, top up, admin restores). */
+function useFixes(simulator: Simulator | null, again: () => void, onModel: (m: string) => void): ErrorActionHandlers {
+  const queryClient = useQueryClient();
+  const teamId = useSaaSLLMClient().teamId;
+  const refreshCredits = () => void queryClient.invalidateQueries({ queryKey: creditsQueryKey(teamId) });
+  return {
+    onRetry: again,
+    onReauth: () => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), again()),
+    onAddCredits: () => (simulator?.team().setCredits(100), refreshCredits(), again()),
+    onContactAdmin: () => (simulator?.team().resume(), again()),
+    onChooseModel: () => onModel("chat-claude"),
+  };
+}
 
 /** One conversation = one job: every answer streams inside it, and ending it charges the job once. */
 function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: string): void; onEnd(): void }) {
@@ -15,28 +34,29 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
   const [input, setInput] = useState("Explain retries with backoff");
   const queryClient = useQueryClient();
   const teamId = useSaaSLLMClient().teamId;
-  const refreshCredits = () => void queryClient.invalidateQueries({ queryKey: creditsQueryKey(teamId) });
   const again = () => (chat.messages.length ? chat.retry() : chat.send(input));
+  const fixes = useFixes(simulator, again, onModel);
+  const retryingAt = useRetryingAt(chat.status);
   const closed = job.status === "completed" || job.status === "failed";
+  const last = chat.messages.length - 1;
   return (
     <section className="playground__chat" aria-label="Conversation">
+      {/* Account-wide errors show here once; the stream's own errors show in StreamStatus (accountErrors="team-banner"). */}
+      <TeamStatusBanner onReauth={fixes.onReauth} onAddCredits={fixes.onAddCredits} onContactAdmin={fixes.onContactAdmin} />
       <ol className="playground__log" aria-label="Messages">
-        {chat.messages.map((m, i) => (
-          <li key={i} className={`playground__msg playground__msg--${m.role}`}>
-            <strong>{m.role === "user" ? "You" : "Assistant"}{m.interrupted ? " (interrupted)" : ""}: </strong>
-            {m.content}
-          </li>
-        ))}
+        {chat.messages.map((m, i) => {
+          const failed = i === last && m.role === "user" && chat.status === "error";
+          return (
+            <li key={i} className={`playground__msg playground__msg--${m.role}${failed ? " playground__msg--failed" : ""}`}>
+              <strong>{m.role === "user" ? "You" : "Assistant"}{m.interrupted ? " (interrupted)" : ""}: </strong>
+              {m.content}
+              {failed ? <span className="playground__msg-flag"> — not answered</span> : null}
+            </li>
+          );
+        })}
       </ol>
-      {chat.isBusy ? <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre> : null}
-      <StreamStatus status={chat.status} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
-      <ErrorBanner
-        error={chat.status === "error" ? chat.error : null}
-        onRetry={again}
-        onReauth={() => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), again())}
-        onAddCredits={() => (simulator?.team().setCredits(100), refreshCredits(), again())}
-        onChooseModel={() => onModel("chat-claude")}
-      />
+      {chat.isBusy ? <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div> : null}
+      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onContinue={chat.continue} retryingAt={retryingAt} accountErrors="team-banner" {...fixes} />
       <form className="playground__form" onSubmit={(e) => (e.preventDefault(), chat.send(input), setInput(""))}>
         <label className="demo__row" style={{ flex: 1 }}>
           <span>Message</span>
@@ -45,7 +65,7 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
         <button type="submit" disabled={chat.isBusy || closed || !input.trim()}>Send</button>
       </form>
       <div className="demo__row">
-        <button type="button" disabled={!job.isActive || chat.isBusy} onClick={() => void job.complete().then(refreshCredits)}>
+        <button type="button" disabled={!job.isActive || chat.isBusy} onClick={() => void job.complete().then(() => queryClient.invalidateQueries({ queryKey: creditsQueryKey(teamId) }))}>
           End conversation
         </button>
         <button type="button" onClick={onEnd}>New conversation</button>
@@ -60,12 +80,27 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
   );
 }
 
+interface Armed {
+  name: ScenarioName;
+  /** Requests to the stream endpoint when it was armed: one more means a one-shot fault was used. */
+  before: number;
+}
+
+/** What the scenario switcher says: armed, used, or standing until fixed. */
+function armedText(simulator: Simulator, armed: Armed | null): string {
+  if (!armed) return "Healthy: answers succeed.";
+  const { label } = SCENARIOS[armed.name];
+  if (STANDING.has(armed.name)) return `Set: ${label}. It stays until fixed from its banner, or Reset simulator.`;
+  return simulator.requestsTo(ENDPOINT).length > armed.before ? `Used: ${label}. The next answer is healthy.` : `Armed: ${label}, for the next answer.`;
+}
+
 /** Credits and the scenario switcher. */
 function SidePanel({ model, onModel }: { model: string; onModel(m: string): void }) {
   const { simulator } = useDemo();
   const credits = useCredits({ lowThreshold: 20, refetchInterval: 3000 });
   const [scenario, setScenario] = useState<ScenarioName>("interrupted");
-  const [armed, setArmed] = useState<string | null>(null);
+  const [armed, setArmed] = useState<Armed | null>(null);
+  useOnClientEvents();
   return (
     <aside className="playground__side" aria-label="Costs and scenarios">
       <h3>Credits</h3>
@@ -92,10 +127,10 @@ function SidePanel({ model, onModel }: { model: string; onModel(m: string): void
             </select>
           </label>
           <div className="demo__row">
-            <button type="button" onClick={() => (SCENARIOS[scenario].arrange(simulator, "streamLLMCall"), setArmed(SCENARIOS[scenario].label))}>Apply to next answer</button>
+            <button type="button" onClick={() => (SCENARIOS[scenario].arrange(simulator, ENDPOINT), setArmed({ name: scenario, before: simulator.requestsTo(ENDPOINT).length }))}>Apply to next answer</button>
             <button type="button" onClick={() => (simulator.reset(), setArmed(null), void credits.refetch())}>Reset simulator</button>
           </div>
-          <p className="demo__note" role="status">{armed ? `Armed: ${armed}` : "Healthy: answers succeed."}</p>
+          <p className="demo__note" role="status" data-testid="armed">{armedText(simulator, armed)}</p>
         </>
       ) : (
         <p className="demo__note">Real server through the /llm proxy.</p>
@@ -111,7 +146,6 @@ function Playground() {
   return (
     <div className="demo" style={{ maxWidth: "60rem" }}>
       <h2>SaaS LiteLLM chat</h2>
-      <TeamStatusBanner onAddCredits={() => undefined} onReauth={() => undefined} />
       <div className="playground">
         <Conversation key={conversation} model={model} onModel={setModel} onEnd={() => setConversation((n) => n + 1)} />
         <SidePanel model={model} onModel={setModel} />

@@ -15,10 +15,10 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    const E6 = "streamCreateAndCall";
-    if (scenario === "streaming" || scenario === "stopped") simulator?.script.next(E6, { stream: { tokenDelayMs: 400 } });
-    if (scenario === "interrupted") simulator?.script.next(E6, { stream: { cutAfterChunks: 10 } });
-    if (scenario === "error") simulator?.script.next(E6, { status: 503 });
+    const STREAM = "streamCreateAndCall";
+    if (scenario === "streaming" || scenario === "stopped") simulator?.script.next(STREAM, { stream: { tokenDelayMs: 400 } });
+    if (scenario === "interrupted") simulator?.script.next(STREAM, { stream: { cutAfterChunks: 10 } });
+    if (scenario === "error") simulator?.script.next(STREAM, { status: 503 });
     send("Explain retries with backoff");
   }, [scenario, simulator, send]);
   useEffect(() => {
@@ -26,7 +26,7 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
   }, [scenario, status, chunkCount, stop]);
   return (
     <div className="demo">
-      <pre className="demo__answer" role="region" aria-label="Answer">{chat.text}</pre>
+      <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div>
       <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
     </div>
   );

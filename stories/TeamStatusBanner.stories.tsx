@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { ErrorBanner, TeamStatusBanner, useLLMCall } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
+import { useDemo } from "./support/demo";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
 
 const ADMIN: FaultAction[] = [
@@ -13,10 +14,17 @@ const ADMIN: FaultAction[] = [
 
 /** The banner sits at the top of the app; any call anywhere that learns the team's status updates it. */
 function TeamStatusDemo() {
+  const { simulator } = useDemo();
   const call = useLLMCall({ model: "chat-fast", maxRetries: 0 });
+  // What the real fix does, done in the simulator; then the call is made again.
+  const fix = (apply: (sim: NonNullable<typeof simulator>) => void) => () => (simulator && apply(simulator), void call.call("Hello"));
   return (
     <div className="demo">
-      <TeamStatusBanner onReauth={() => undefined} onAddCredits={() => undefined} />
+      <TeamStatusBanner
+        onReauth={fix((sim) => sim.team().rotateKey(DEMO_VIRTUAL_KEY))}
+        onAddCredits={fix((sim) => sim.team().setCredits(100))}
+        onContactAdmin={fix((sim) => sim.team().resume())}
+      />
       <div className="demo__row">
         <button type="button" onClick={() => void call.call("Hello")} disabled={call.isPending}>
           Make a call
@@ -25,7 +33,8 @@ function TeamStatusDemo() {
           {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? "The call failed (see its own error below)." : "No call yet."}
         </span>
       </div>
-      <ErrorBanner error={call.error} />
+      {/* Account errors are the banner's; this one shows only what is particular to the call. */}
+      <ErrorBanner error={call.error} accountErrors="team-banner" onRetry={() => void call.call("Hello")} />
       <FaultPanel actions={ADMIN} />
     </div>
   );

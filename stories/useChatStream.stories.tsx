@@ -4,13 +4,13 @@ import { StreamStatus, useChatStream } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
 import { LONG_REPLY } from "./support/replies";
 
-const E6 = "streamCreateAndCall";
+const STREAM = "streamCreateAndCall";
 
 const FAULTS: FaultAction[] = [
-  { label: "Cut the stream", run: (sim) => sim.script.next(E6, { stream: { cutAfterChunks: 8 } }) },
-  { label: "Slow tokens", run: (sim) => sim.script.next(E6, { stream: { tokenDelayMs: 250 } }) },
-  { label: "Error event mid-answer", run: (sim) => sim.script.next(E6, { stream: { errorEvent: "Provider overloaded", errorAfterChunks: 5 } }) },
-  { label: "503 before the first token", run: (sim) => sim.script.next(E6, { status: 503 }) },
+  { label: "Cut the stream", run: (sim) => sim.script.next(STREAM, { stream: { cutAfterChunks: 8 } }) },
+  { label: "Slow tokens", run: (sim) => sim.script.next(STREAM, { stream: { tokenDelayMs: 250 } }) },
+  { label: "Error event mid-answer", run: (sim) => sim.script.next(STREAM, { stream: { errorEvent: "Provider overloaded", errorAfterChunks: 5 } }) },
+  { label: "503 before the first token", run: (sim) => sim.script.next(STREAM, { status: 503 }) },
 ];
 
 /** A live chat answer: send, stop, retry, continue, with the simulator's stream faults one click away. */
@@ -30,9 +30,9 @@ function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with ba
           Clear
         </button>
       </div>
-      <pre className="demo__answer" role="region" data-testid="answer" aria-label="Answer">
+      <div className="demo__answer" role="region" data-testid="answer" aria-label="Answer">
         {chat.text}
-      </pre>
+      </div>
       <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
       <p className="demo__meta" data-testid="meta">
         status: {chat.status} · chunks: {chat.chunkCount} · characters: {chat.text.length}

@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import { ErrorBanner, useCountdown, useLLMCall } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
 
-const E5 = "createAndCall";
+const CALL = "createAndCall";
 
 /** One call as a react-query mutation; retries follow the API's policy and are visible while they wait. */
 function LLMCallDemo({ maxRetries = 3, faults }: { maxRetries?: number; faults: FaultAction[] }) {
@@ -51,8 +51,8 @@ type Story = StoryObj<typeof meta>;
 export const Retry503: Story = {
   args: {
     faults: [
-      { label: "503 twice", run: (sim) => sim.script.next(E5, { status: 503 }, { times: 2 }) },
-      { label: "503 four times (gives up)", run: (sim) => sim.script.next(E5, { status: 503 }, { times: 4 }) },
+      { label: "503 twice", run: (sim) => sim.script.next(CALL, { status: 503 }, { times: 2 }) },
+      { label: "503 four times (gives up)", run: (sim) => sim.script.next(CALL, { status: 503 }, { times: 4 }) },
     ],
   },
 };
@@ -61,8 +61,8 @@ export const Retry503: Story = {
 export const RateLimited429: Story = {
   args: {
     faults: [
-      { label: "429, Retry-After 3 s", run: (sim) => sim.script.next(E5, { status: 429, detail: "Rate limit exceeded", headers: { "Retry-After": "3" } }) },
-      { label: "Network error", run: (sim) => sim.script.next(E5, { networkError: true }) },
+      { label: "429, Retry-After 3 s", run: (sim) => sim.script.next(CALL, { status: 429, detail: "Rate limit exceeded", headers: { "Retry-After": "3" } }) },
+      { label: "Network error", run: (sim) => sim.script.next(CALL, { networkError: true }) },
     ],
   },
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { createSaaSLLMClient, isSaaSLLMError, type SaaSLLMClientOptions, type SaaSLLMError } from "../src/index";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type Simulator, type SimulatorOptions, type SimulatorServer } from "../src/testing/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../src/testing/node";
 
 /** A simulator served over a real loopback socket for the whole file, reset before each test. */
 export function useSimulatorServer(options: SimulatorOptions = {}) {

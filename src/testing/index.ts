@@ -1,13 +1,11 @@
 /**
- * `@saas-litellm/react/testing`: an in-memory SaaS LiteLLM API (see api-contract.md) with MSW and
- * loopback-server adapters. The server adapter loads `node:http` lazily, so browsers can import this entry.
- * The MSW handlers live in `@saas-litellm/react/testing/msw`, so `msw` stays an optional peer.
+ * `@saas-litellm/react/testing`: an in-memory SaaS LiteLLM API for tests, Storybook and demos. It runs in
+ * browsers and Node alike. The MSW handlers live in `@saas-litellm/react/testing/msw` (so `msw` stays an
+ * optional peer) and the loopback HTTP server in `@saas-litellm/react/testing/node`.
  */
 export { createSimulator } from "./createSimulator";
 export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
-export { startSimulatorServer } from "./server";
 
-export type { SimulatorServer, SimulatorServerOptions } from "./server";
 export type {
   Fault,
   FaultScript,

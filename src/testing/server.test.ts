@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { createSimulator, startSimulatorServer, type Simulator } from "./index";
+import { createSimulator, type Simulator } from "./index";
+import { startSimulatorServer } from "./node";
 import { AUTH, MSGS } from "./testKit";
 
 let close: (() => Promise<void>) | undefined;

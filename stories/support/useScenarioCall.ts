@@ -55,6 +55,8 @@ export function useScenarioCall(scenario: ScenarioName) {
     retry: () => void call(),
     reauth: () => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), void call()),
     addCredits: () => (simulator?.team().setCredits(100), void call()),
+    // "Contact support": here the administrator answers at once and restores the team.
+    contactAdmin: () => (simulator?.team().resume(), void call()),
     chooseModel: () => void call({ model: "chat-claude" }),
     dismiss: () => setError(null),
   };

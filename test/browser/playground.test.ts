@@ -4,41 +4,88 @@ import { useStorybook } from "./storybook";
 describe("Playground: a small chat app on the simulator", () => {
   const sb = useStorybook();
 
-  it("streams answers in one job, survives a scenario, charges the job once", async () => {
+  it("streams answers in one job, survives scenarios with their fix buttons, charges the job once", async () => {
     const page = await sb.open("playground--chat-app");
     const status = () => page.locator(".slm-stream-status").getAttribute("data-status");
+    const armed = () => page.getByTestId("armed").textContent();
+    const send = async (text: string) => {
+      await page.getByLabel("Message", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+    };
+    const arm = async (scenario: string) => {
+      await page.getByLabel("Fault").selectOption(scenario);
+      await page.getByRole("button", { name: "Apply to next answer" }).click();
+    };
     await expect.poll(() => page.getByTestId("credits").textContent(), { timeout: 10_000 }).toBe("100 remaining");
 
+    // The side panel fits at 1,100 px: its right edge is inside the viewport.
+    const side = await page.getByRole("complementary", { name: "Costs and scenarios" }).boundingBox();
+    expect(side!.x + side!.width).toBeLessThanOrEqual(1100);
+
     await page.getByRole("button", { name: "Send" }).click();
+    // The answer keeps one font from the first token to the end (no monospace while streaming).
+    await page.getByRole("region", { name: "Answer" }).waitFor();
+    const streamingFont = await page.getByRole("region", { name: "Answer" }).evaluate((el) => getComputedStyle(el).fontFamily);
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
-    await page.getByText(/^Assistant: /).first().waitFor();
+    const doneFont = await page.locator(".playground__msg--assistant").first().evaluate((el) => getComputedStyle(el).fontFamily);
+    expect(streamingFont).toBe(doneFont);
     await sb.screenshot(page, "playground");
 
-    await page.getByLabel("Fault").selectOption("interrupted");
-    await page.getByRole("button", { name: "Apply to next answer" }).click();
-    await page.getByLabel("Message", { exact: true }).fill("And streams?");
-    await page.getByRole("button", { name: "Send" }).click();
+    await arm("interrupted");
+    expect(await armed()).toMatch(/^Armed: Stream cut/);
+    await send("And streams?");
     await expect.poll(status, { timeout: 15_000 }).toBe("interrupted");
     await page.getByText(/Assistant \(interrupted\)/).waitFor();
+    expect(await armed()).toMatch(/^Used: Stream cut.*next answer is healthy/);
     await sb.screenshot(page, "playground-interrupted");
-    await page.getByRole("button", { name: "Retry" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
 
-    await page.getByLabel("Fault").selectOption("team-suspended");
-    await page.getByRole("button", { name: "Apply to next answer" }).click();
-    await page.getByLabel("Message", { exact: true }).fill("Still there?");
-    await page.getByRole("button", { name: "Send" }).click();
+    // Account errors appear once (the top banner), and its button fixes the cause and answers.
+    await arm("team-suspended");
+    await send("Still there?");
     await expect.poll(() => page.locator(".slm-team-status").getAttribute("data-state"), { timeout: 10_000 }).toBe("team-suspended");
+    expect(await page.getByText("Team suspended", { exact: true }).count()).toBe(1);
+    await page.getByText("— not answered").waitFor();
     await sb.screenshot(page, "playground-suspended");
-    await page.getByRole("button", { name: "Reset simulator" }).click();
-    await page.getByRole("button", { name: "New conversation" }).click();
-    await page.getByLabel("Message", { exact: true }).fill("Hello again");
-    await page.getByRole("button", { name: "Send" }).click();
+    await page.getByRole("button", { name: "Contact support" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
     await expect.poll(() => page.locator(".slm-team-status").count()).toBe(0);
+
+    await arm("out-of-credits");
+    await send("One more?");
+    await page.getByRole("button", { name: "Add credits" }).click();
+    await expect.poll(status, { timeout: 15_000 }).toBe("done");
+    expect(await page.getByText("Out of credits", { exact: true }).count()).toBe(0);
+
+    // A 429 with Retry-After: the status line counts down instead of a silent "Connecting…".
+    await arm("rate-limited");
+    await send("Fast?");
+    await expect.poll(() => page.locator(".slm-stream-status__text").textContent(), { timeout: 10_000 }).toMatch(/^Retrying in [1-5] s…$/);
+    await expect.poll(status, { timeout: 20_000 }).toBe("done");
+
+    await page.getByRole("button", { name: "Reset simulator" }).click();
+    await page.getByRole("button", { name: "New conversation" }).click();
+    await send("Hello again");
+    await expect.poll(status, { timeout: 15_000 }).toBe("done");
     await page.getByRole("button", { name: "End conversation" }).click();
     await expect.poll(() => page.getByTestId("job-costs").textContent(), { timeout: 10_000 }).toMatch(/1 calls?, \d+ tokens, \$[\d.]+, credit charged/);
     await expect.poll(() => page.getByTestId("credits").textContent(), { timeout: 10_000 }).toBe("99 remaining");
     expect(sb.errors(page)).toEqual([]);
+  });
+
+  it("dark theme from the toolbar: banners and demo controls are dark", async () => {
+    const page = await sb.open("playground--chat-app", { theme: "dark" });
+    const status = () => page.locator(".slm-stream-status").getAttribute("data-status");
+    await page.getByLabel("Fault").selectOption("interrupted");
+    await page.getByRole("button", { name: "Apply to next answer" }).click();
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(status, { timeout: 15_000 }).toBe("interrupted");
+    const colours = await page.evaluate(() => ({
+      body: getComputedStyle(document.body).backgroundColor,
+      button: getComputedStyle(document.querySelector(".playground__form button")!).backgroundColor,
+    }));
+    expect(colours).toEqual({ body: "rgb(13, 17, 23)", button: "rgb(33, 38, 45)" });
+    await sb.screenshot(page, "playground-dark-interrupted");
   });
 });

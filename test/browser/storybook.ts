@@ -36,13 +36,13 @@ export function useStorybook() {
   return {
     /** Uncaught errors of a page opened with `open`. */
     errors: (page: Page): string[] => pageErrors.get(page) ?? [],
-    /** Opens a story in a new page and waits until it rendered. */
-    async open(id: string): Promise<Page> {
+    /** Opens a story in a new page (in the toolbar's light or dark theme) and waits until it rendered. */
+    async open(id: string, { theme = "light" }: { theme?: "light" | "dark" } = {}): Promise<Page> {
       const page = await context.newPage();
       const errors: string[] = [];
       pageErrors.set(page, errors);
       page.on("pageerror", (e) => errors.push(`${id}: ${e.message}`));
-      await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=story`);
+      await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=story&globals=theme:${theme}`);
       await page.waitForFunction(() => (document.querySelector("#storybook-root")?.childElementCount ?? 0) > 0 || document.body.classList.contains("sb-show-errordisplay"));
       expect(await page.evaluate(() => document.body.classList.contains("sb-show-errordisplay")), `story ${id} failed to render`).toBe(false);
       return page;

@@ -4,7 +4,8 @@ import userEvent from "@testing-library/user-event";
 import { Profiler, useEffect, useState } from "react";
 import { describe, expect, it } from "vitest";
 import { createSaaSLLMClient, useChatStream, useChatStreamState, type ChatStreamFinishInfo, type ChatStreamOptions } from "../../src/index";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer } from "../../src/testing/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
+import { startSimulatorServer } from "../../src/testing/node";
 import { useSimulatorServer } from "../helpers";
 import { Removable, renderWithClient } from "./render";
 

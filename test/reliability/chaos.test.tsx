@@ -4,7 +4,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useEffect, useRef, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SaaSLLMProvider, useChatStream, useJob, useLLMCall, type ChatStreamFinishInfo, type SaaSLLMClient } from "../../src/index";
-import { startSimulatorServer, type Fault, type Simulator, type SimulatorServer } from "../../src/testing/index";
+import type { Fault, Simulator } from "../../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 import { LEAKY_DETAILS, findSecrets, makeSimulator, prng, recordFigures, socketClient } from "./kit";
 
 // Hundreds of jobs through the hooks with random faults, over real sockets, several React roots at once.

@@ -2,7 +2,7 @@
 import { waitFor } from "@testing-library/react";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useChatStream, useChatStreamState, type SaaSLLMClient } from "../../src/index";
-import { startSimulatorServer, type SimulatorServer } from "../../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 import { renderWithClient } from "../react/render";
 import { makeSimulator, recordFigures, socketClient } from "./kit";
 

@@ -3,7 +3,7 @@ import { act, waitFor } from "@testing-library/react";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useChatStream, type UseChatStreamResult } from "../../src/index";
-import { startSimulatorServer, type SimulatorServer } from "../../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 import { renderWithClient } from "../react/render";
 import { makeSimulator, recordFigures, socketClient } from "./kit";
 import { replyArb } from "./arbitraries";

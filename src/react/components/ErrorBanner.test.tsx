@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { createSaaSLLMClient } from "../../core/createSaaSLLMClient";
@@ -86,9 +86,21 @@ describe("ErrorBanner from real simulator responses", () => {
     const { simulator, client } = await startSim();
     simulator.script.next("getJob", { status: 429, detail: "Rate limit exceeded", headers: { "Retry-After": "5" } });
     const e = await failureOf(client.getJob(NO_JOB));
-    render(<ErrorBanner error={e} onRetry={() => {}} />);
-    expect(screen.getByRole("alert").textContent).toMatch(/try again in 5 seconds/i);
-    expect((screen.getByRole("button", { name: /retry in 5 s/i }) as HTMLButtonElement).disabled).toBe(true);
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      render(<ErrorBanner error={e} onRetry={() => {}} />);
+      expect(screen.getByRole("alert").textContent).toMatch(/faster than allowed/i);
+      // The body's countdown and the button show the same number, every second.
+      for (const s of [5, 4, 3, 2, 1]) {
+        expect(screen.getByText(`You can try again in ${s === 1 ? "1 second" : `${s} seconds`}.`)).toBeTruthy();
+        expect((screen.getByRole("button", { name: `Retry in ${s} s` }) as HTMLButtonElement).disabled).toBe(true);
+        await act(() => vi.advanceTimersByTimeAsync(1000));
+      }
+      expect(screen.getByText("You can try again now.")).toBeTruthy();
+      expect((screen.getByRole("button", { name: "Try again" }) as HTMLButtonElement).disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("network: a dropped connection", async () => {
@@ -109,13 +121,46 @@ describe("ErrorBanner from real simulator responses", () => {
     expect(screen.getByRole("alert").textContent).toMatch(/answer interrupted/i);
   });
 
-  it("invalid-request: a 422 lists the fields to fix", async () => {
+  it("invalid-request: a 422 about the user's messages lists the fields to fix", async () => {
     const { simulator, client } = await startSim();
-    simulator.script.next("createJob", { status: 422, detail: [{ type: "missing", loc: ["body", "job_type"], msg: "Field required", input: {} }] });
-    const e = await failureOf(client.createJob({ job_type: "chat" }));
+    simulator.script.next("createAndCall", { status: 422, detail: [{ type: "missing", loc: ["body", "messages", 0, "content"], msg: "Field required", input: {} }] });
+    const e = await failureOf(client.createAndCall({ job_type: "chat", model: "chat-fast", messages: hello }));
     render(<ErrorBanner error={e} />);
     expect(screen.getByRole("alert").textContent).toMatch(/check your input/i);
-    expect(screen.getByRole("list", { name: /fields to fix/i }).textContent).toMatch("job_type: Field required");
+    expect(screen.getByRole("list", { name: /fields to fix/i }).textContent).toMatch("messages.0.content: Field required");
+  });
+
+  it("invalid-request: a 422 about an app setting (temperature) does not ask the user to check their input", async () => {
+    const { simulator, client } = await startSim();
+    simulator.script.next("createAndCall", { status: 422, detail: [{ type: "float_parsing", loc: ["body", "temperature"], msg: "Input should be a valid number", input: "hot" }] });
+    const e = await failureOf(client.createAndCall({ job_type: "chat", model: "chat-fast", messages: hello }));
+    render(<ErrorBanner error={e} />);
+    expect(screen.getByRole("alert").textContent).toMatch(/request not accepted.*not caused by what you typed/i);
+    expect(document.body.textContent).not.toMatch(/check your input|temperature/i);
+    expect(screen.queryByRole("list")).toBeNull();
+  });
+
+  it("interrupted: offers Continue beside Try again when text was kept", async () => {
+    const { simulator, client } = await startSim();
+    simulator.script.next("streamCreateAndCall", { stream: { cutAfterChunks: 2 } });
+    const e = await failureOf(client.streamCreateAndCall({ job_type: "chat", model: "chat-fast", messages: hello }));
+    const onContinue = vi.fn();
+    render(<ErrorBanner error={e} onRetry={() => {}} onContinue={onContinue} />);
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Try again", "Continue"]);
+    await userEvent.click(screen.getByRole("button", { name: "Continue" }));
+    expect(onContinue).toHaveBeenCalledOnce();
+  });
+
+  it("suspended offers 'Contact support' when given, and hides when a TeamStatusBanner shows account errors", async () => {
+    const { simulator, client } = await startSim();
+    simulator.team().suspend();
+    const e = await failureOf(client.createJob({ job_type: "chat" }));
+    const onContactAdmin = vi.fn();
+    const { rerender } = render(<ErrorBanner error={e} onContactAdmin={onContactAdmin} />);
+    await userEvent.click(screen.getByRole("button", { name: "Contact support" }));
+    expect(onContactAdmin).toHaveBeenCalledOnce();
+    rerender(<ErrorBanner error={e} onContactAdmin={onContactAdmin} accountErrors="team-banner" />);
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("not-found: an unknown job", async () => {
@@ -131,7 +176,8 @@ describe("ErrorBanner from real simulator responses", () => {
     const other = createSaaSLLMClient({ baseUrl: url, teamId: "team-other", virtualKey: DEMO_VIRTUAL_KEY, retry: false });
     const e = await failureOf(other.createJob({ job_type: "chat" }));
     render(<ErrorBanner error={e} />);
-    expect(screen.getByRole("alert").textContent).toMatch(/access denied/i);
+    // The README's old Quick start hit this with teamId "acme": say it is the app's setup, not a vague denial.
+    expect(screen.getByRole("alert").textContent).toMatch(/app not set up for this team/i);
   });
 
   it("renders nothing for no error or an aborted request, and dismisses", async () => {

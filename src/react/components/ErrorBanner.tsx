@@ -1,22 +1,21 @@
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
+import { countdownCopy } from "../errors/errorCopy";
 import type { ErrorState } from "../errors/errorStateTypes";
 import { errorStateOf } from "../errors/errorStateOf";
 import { BannerView } from "./BannerView";
+import { actionButton, errorActionButtons, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
 import { FieldErrorList } from "./FieldErrorList";
-import { RetryButton } from "./RetryButton";
+import { useCountdown } from "./useCountdown";
 
-/** The handlers of {@link ErrorBanner}. A button appears only for the state's action and only with its handler. */
-export interface ErrorBannerHandlers {
-  /** "Try again" for `retry`; "Retry in N s", then "Try again", for `retry-after`. */
-  onRetry?: () => void;
-  /** "Sign in again" for `re-auth`. */
-  onReauth?: () => void;
-  /** "Add credits" for `out-of-credits`. */
-  onAddCredits?: () => void;
-  /** "Choose another model" for `no-model-access`. */
-  onChooseModel?: () => void;
+/** The handlers and options of {@link ErrorBanner} (the same action props as `StreamStatus`). */
+export interface ErrorBannerHandlers extends ErrorActionHandlers {
   /** "Dismiss", for any state. */
   onDismiss?: () => void;
+  /**
+   * `"team-banner"` when one `<TeamStatusBanner>` on the page already shows account-wide errors: this banner
+   * then renders nothing for them, so the user never reads the same error twice. @default "inline"
+   */
+  accountErrors?: AccountErrorPlacement;
   className?: string;
 }
 
@@ -28,35 +27,36 @@ export type ErrorBannerProps = ErrorBannerHandlers &
   );
 
 /**
- * Shows one error in plain language with the action the user can take. Renders nothing for no error and
+ * Shows one error in plain language with the next step as a button. Renders nothing for no error and
  * for an aborted request. Unstyled: `slm-banner slm-banner--{state}` and `data-state` (see `styles.css`).
  *
  * @example
  * const call = useLLMCall({ model: "chat-fast" });
- * <ErrorBanner error={call.error} onRetry={() => call.call(messages)} onAddCredits={openBilling} />
+ * <ErrorBanner error={call.error} onRetry={() => call.call(messages)} onAddCredits={openBilling} onReauth={signIn} />
  */
 export function ErrorBanner(props: ErrorBannerProps) {
   const view = props.state !== undefined ? props.state : errorStateOf(props.error);
   if (!view || view.state === "aborted") return null;
-  const { onRetry, onReauth, onAddCredits, onChooseModel, onDismiss, className } = props;
+  if (view.accountWide && props.accountErrors === "team-banner") return null;
+  return <ErrorBannerView view={view} {...props} />;
+}
 
-  const actions = [
-    view.action === "sign-in" && onReauth ? <button key="reauth" type="button" className="slm-button slm-button--primary" onClick={onReauth}>Sign in again</button> : null,
-    view.action === "add-credits" && onAddCredits ? <button key="credits" type="button" className="slm-button slm-button--primary" onClick={onAddCredits}>Add credits</button> : null,
-    view.action === "choose-model" && onChooseModel ? <button key="model" type="button" className="slm-button slm-button--primary" onClick={onChooseModel}>Choose another model</button> : null,
-    (view.action === "retry" || view.action === "retry-after") && onRetry ? (
-      <RetryButton key="retry" onRetry={onRetry} retryAfterMs={view.action === "retry-after" ? view.retryAfterMs : undefined} resetKey={view.error} />
-    ) : null,
-    onDismiss ? <button key="dismiss" type="button" className="slm-button slm-button--dismiss" onClick={onDismiss}>Dismiss</button> : null,
-  ].filter(Boolean);
-
+function ErrorBannerView({ view, onDismiss, className, ...handlers }: ErrorBannerHandlers & { view: ErrorState }) {
+  // One countdown for the text and the button, so they always show the same number.
+  const waits = view.action === "retry-after";
+  const seconds = useCountdown(waits ? view.retryAfterMs : undefined, view.error);
+  const actions = errorActionButtons({ state: view.state, action: view.action, seconds, hasPartialText: Boolean(view.partialText) }, handlers);
+  if (onDismiss) actions.push(actionButton("Dismiss", onDismiss, "dismiss"));
+  // The ticking line sits outside the live region (BannerView), so screen readers do not re-read it every second.
+  const countdown = waits ? <p className="slm-banner__countdown">{countdownCopy(seconds)}</p> : null;
+  const fields = view.fieldErrors ? <FieldErrorList errors={view.fieldErrors} /> : null;
   return (
     <BannerView
       name={view.state}
       title={view.title}
       message={view.message}
       className={className}
-      details={view.fieldErrors ? <FieldErrorList errors={view.fieldErrors} /> : null}
+      details={countdown || fields ? <>{countdown}{fields}</> : null}
       actions={actions.length ? actions : null}
     />
   );

@@ -15,7 +15,11 @@ export interface RetryButtonProps {
  * @example <RetryButton onRetry={refetch} retryAfterMs={error.retryAfterMs} resetKey={error} />
  */
 export function RetryButton({ onRetry, retryAfterMs, resetKey }: RetryButtonProps) {
-  const seconds = useCountdown(retryAfterMs, resetKey);
+  return <RetryButtonView seconds={useCountdown(retryAfterMs, resetKey)} onRetry={onRetry} />;
+}
+
+/** The button for a countdown someone else owns (so a banner's text and its button show the same number). */
+export function RetryButtonView({ seconds, onRetry }: { seconds: number; onRetry: () => void }) {
   const waiting = seconds > 0;
   return (
     <button type="button" className="slm-button slm-button--retry" disabled={waiting} data-waiting={waiting || undefined} onClick={onRetry}>

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-import { render, screen } from "@testing-library/react";
+import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import type { Simulator as Sim } from "../../testing/index";
 import { StreamStatus } from "./StreamStatus";
 import { failureOf, startSim } from "./simulatorFixture";
 
@@ -49,5 +50,47 @@ describe("StreamStatus", () => {
     expect(document.body.textContent).not.toMatch(/OpenAI|provider API/);
     await userEvent.click(screen.getByRole("button", { name: /try again/i }));
     expect(onRetry).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ["out of credits", "Add credits", (sim: Sim) => sim.team().setCredits(0), "chat-fast"],
+    ["a rejected key", "Sign in again", (sim: Sim) => sim.team().revokeKey(), "chat-fast"],
+    ["a model the team may not use", "Choose another model", () => {}, "gpt-nope"],
+  ] as const)("error from %s offers '%s' through the same action props as ErrorBanner", async (_, label, arrange, model) => {
+    const { simulator, client } = await startSim();
+    arrange(simulator);
+    const error = await failureOf(client.streamCreateAndCall({ job_type: "chat", model, messages: [{ role: "user", content: "Hi" }] }));
+    const handlers = { onRetry: vi.fn(), onReauth: vi.fn(), onAddCredits: vi.fn(), onChooseModel: vi.fn(), onContinue: vi.fn() };
+    render(<StreamStatus status="error" error={error} {...handlers} />);
+    expect(buttons()).toEqual([label]);
+    await userEvent.click(screen.getByRole("button", { name: label }));
+    const called = Object.entries(handlers).filter(([, fn]) => fn.mock.calls.length > 0).map(([name]) => name);
+    expect(called).toHaveLength(1);
+  });
+
+  it("leaves account errors to a TeamStatusBanner when told, but still shows its own errors", async () => {
+    const { simulator, client } = await startSim();
+    simulator.team().setCredits(0);
+    const account = await failureOf(client.streamCreateAndCall({ job_type: "chat", model: "chat-fast", messages: [{ role: "user", content: "Hi" }] }));
+    simulator.team().setCredits(100);
+    const local = await failureOf(client.streamCreateAndCall({ job_type: "chat", model: "gpt-nope", messages: [{ role: "user", content: "Hi" }] }));
+    const { rerender } = render(<StreamStatus status="error" error={account} accountErrors="team-banner" onAddCredits={() => {}} />);
+    expect(screen.queryByRole("alert")).toBeNull();
+    rerender(<StreamStatus status="error" error={local} accountErrors="team-banner" onChooseModel={() => {}} />);
+    expect(screen.getByRole("alert").textContent).toMatch(/model not available/i);
+  });
+
+  it("while connecting with a retry scheduled, counts down to it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      render(<StreamStatus status="connecting" retryingAt={Date.now() + 3000} onStop={() => {}} />);
+      expect(live().textContent).toBe("Retrying in 3 s…");
+      await act(() => vi.advanceTimersByTimeAsync(1000));
+      expect(live().textContent).toBe("Retrying in 2 s…");
+      await act(() => vi.advanceTimersByTimeAsync(2000));
+      expect(live().textContent).toBe("Connecting…");
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -23,6 +23,17 @@ describe("TeamStatusBanner", () => {
     expect(container.innerHTML).toBe("");
   });
 
+  it("offers 'Contact support' for a suspended team when given the handler", async () => {
+    const { simulator, client } = await startSim();
+    const onContactAdmin = vi.fn();
+    render(<TeamStatusBanner onContactAdmin={onContactAdmin} onReauth={() => {}} onAddCredits={() => {}} />, { wrapper: withProviders(client) });
+    simulator.team().suspend();
+    await act(() => failureOf(client.createJob({ job_type: "chat" })));
+    expect(screen.getAllByRole("button").map((b) => b.textContent)).toEqual(["Contact support"]);
+    await userEvent.click(screen.getByRole("button", { name: "Contact support" }));
+    expect(onContactAdmin).toHaveBeenCalledOnce();
+  });
+
   it("shows 'paused', and 'Sign in again' for a rejected key", async () => {
     const { simulator, client } = await startSim();
     const onReauth = vi.fn();

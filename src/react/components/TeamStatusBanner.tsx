@@ -3,7 +3,9 @@ import { useStore } from "zustand";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 import type { TeamStatus } from "../teamStatusStore";
 import { ERROR_COPY } from "../errors/errorCopy";
+import type { ErrorAction } from "../errors/errorStateTypes";
 import { BannerView } from "./BannerView";
+import { errorActionButtons, type ErrorActionHandlers } from "./errorActions";
 
 /** What `render` receives: an account-level problem, in the same wording as `toErrorState`. */
 export interface TeamStatusView {
@@ -16,22 +18,27 @@ export interface TeamStatusView {
   endpoint?: string;
 }
 
-/** Props of {@link TeamStatusBanner}. */
-export interface TeamStatusBannerProps {
-  /** Shows "Sign in again" when the key was rejected. */
-  onReauth?: () => void;
-  /** Shows "Add credits" when the team is out of credits. */
-  onAddCredits?: () => void;
+/** Props of {@link TeamStatusBanner}: the account-level subset of the `ErrorBanner` action props. */
+export interface TeamStatusBannerProps extends Pick<ErrorActionHandlers, "onReauth" | "onAddCredits" | "onContactAdmin"> {
   /** Replaces the built-in markup (still only called when the status is not `ok`). */
   render?: (view: TeamStatusView) => ReactNode;
   className?: string;
 }
 
+const ACTION: Record<TeamStatusView["status"], ErrorAction> = {
+  "re-auth": "sign-in",
+  "out-of-credits": "add-credits",
+  "team-suspended": "contact-admin",
+  "team-paused": "contact-admin",
+};
+
 /**
  * Shows the team's account status (suspended, paused, out of credits, sign-in needed) as learned from any
  * call of the provider's client, wherever that call was made. Renders nothing while the status is `ok`,
- * and clears itself once a later call succeeds. Uses `role="status"`: the failing call's own error
- * already alerted, so this standing notice is announced politely.
+ * and clears itself once a later call succeeds. Uses `role="status"`: a standing notice, announced politely.
+ *
+ * To show an account error once, mount one of these and pass `accountErrors="team-banner"` to the page's
+ * `ErrorBanner`s and `StreamStatus`es: they then show only the errors of their own call.
  *
  * @example
  * <SaaSLLMProvider client={client}>
@@ -39,7 +46,7 @@ export interface TeamStatusBannerProps {
  *   <Routes />
  * </SaaSLLMProvider>
  */
-export function TeamStatusBanner({ onReauth, onAddCredits, render, className }: TeamStatusBannerProps) {
+export function TeamStatusBanner({ render, className, ...handlers }: TeamStatusBannerProps) {
   const { teamStatus } = useSaaSLLMContext();
   const status = useStore(teamStatus, (s) => s.status);
   const creditsRemaining = useStore(teamStatus, (s) => s.creditsRemaining);
@@ -48,11 +55,6 @@ export function TeamStatusBanner({ onReauth, onAddCredits, render, className }: 
 
   const view: TeamStatusView = { status, ...ERROR_COPY[status], creditsRemaining, endpoint };
   if (render) return render(view);
-  const action =
-    status === "re-auth" && onReauth ? (
-      <button type="button" className="slm-button slm-button--primary" onClick={onReauth}>Sign in again</button>
-    ) : status === "out-of-credits" && onAddCredits ? (
-      <button type="button" className="slm-button slm-button--primary" onClick={onAddCredits}>Add credits</button>
-    ) : null;
-  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={action} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
+  const actions = errorActionButtons({ state: status, action: ACTION[status], seconds: 0, hasPartialText: false }, handlers);
+  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions.length ? actions : null} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
 }

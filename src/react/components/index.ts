@@ -6,6 +6,7 @@ export { RetryButton } from "./RetryButton";
 export { FieldErrorList } from "./FieldErrorList";
 export { useCountdown } from "./useCountdown";
 export type { ErrorBannerProps, ErrorBannerHandlers } from "./ErrorBanner";
+export type { AccountErrorPlacement, ErrorActionHandlers } from "./errorActions";
 export type { TeamStatusBannerProps, TeamStatusView } from "./TeamStatusBanner";
 export type { StreamStatusProps } from "./StreamStatus";
 export type { RetryButtonProps } from "./RetryButton";

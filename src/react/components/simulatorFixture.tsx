@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { afterEach } from "vitest";
 import { createSaaSLLMClient, type SaaSLLMClient } from "../../core/createSaaSLLMClient";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type Simulator, type SimulatorOptions } from "../../testing/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../../testing/index";
+import { startSimulatorServer } from "../../testing/node";
 import { SaaSLLMProvider } from "../SaaSLLMProvider";
 
 const closers: Array<() => Promise<void>> = [];

@@ -31,11 +31,20 @@ export const ERROR_COPY: Record<ErrorStateName, ErrorCopy> = {
 export const VARIANT_COPY = {
   timeout: { title: "Taking too long", message: "The service took too long to answer. Try again." },
   validation: { title: "Check your input", message: "Some fields need attention. Fix them and try again." },
+  /** A 422 about settings the app chose (model, temperature, max_tokens ...): nothing the user typed can fix it. */
+  /** A 403 because the app's team id is not its key's team: a setup mistake, not something the user did. */
+  wrongTeam: { title: "App not set up for this team", message: "The app's team and access key do not match. Contact support." },
+  appValidation: { title: "Request not accepted", message: "The app sent a setting the service rejects; it is not caused by what you typed." },
   badResponse: { title: "Unexpected response", message: "The service sent an answer that could not be read. Try again later, or contact support if it keeps happening." },
   circuitOpen: { title: "Service unavailable", message: "Requests are paused after repeated failures. Try again shortly." },
   misconfigured: { title: "Service not set up", message: "The service is not set up to handle this request. Contact your administrator." },
   streamError: { title: "Answer stopped", message: "The answer stopped because of an error. The part received so far is kept." },
 } satisfies Record<string, ErrorCopy>;
+
+/** The line under a banner whose retry waits: it counts with the Retry button. */
+export function countdownCopy(seconds: number): string {
+  return seconds > 0 ? `You can try again in ${formatSeconds(seconds * 1000)}.` : "You can try again now.";
+}
 
 /** "5 seconds" / "1 second", rounded up so we never invite a retry too early. */
 export function formatSeconds(ms: number): string {

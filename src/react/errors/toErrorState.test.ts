@@ -52,7 +52,8 @@ describe("toErrorState", () => {
   it("counts down when the server asked for a wait", () => {
     const view = toErrorState(err("rate_limited", { status: 429, retryAfterMs: 5000 }));
     expect(view).toMatchObject({ action: "retry-after", retryAfterMs: 5000 });
-    expect(view.message).toMatch(/5 seconds/);
+    // The number lives in the UI's countdown (text and button tick together), not in a fixed sentence.
+    expect(view.message).not.toMatch(/\d/);
     expect(toErrorState(err("unavailable", { retryAfterMs: 1000 })).action).toBe("retry-after");
     expect(toErrorState(err("circuit_open", { retryAfterMs: 30_000 })).retryAfterMs).toBe(30_000);
   });
@@ -62,9 +63,27 @@ describe("toErrorState", () => {
     expect(view).toMatchObject({ state: "service-unavailable", action: "contact-admin", retryable: false });
   });
 
-  it("carries field errors and partial text", () => {
-    const fieldErrors = [{ path: "body.model", loc: ["body", "model"], message: "Field required", type: "missing" }];
-    expect(toErrorState(err("validation", { fieldErrors })).fieldErrors).toEqual(fieldErrors);
+  it("carries field errors the user can fix, and partial text", () => {
+    const fieldErrors = [{ path: "body.messages.0.content", loc: ["body", "messages", 0, "content"], message: "Field required", type: "missing" }];
+    expect(toErrorState(err("validation", { fieldErrors }))).toMatchObject({ title: "Check your input", fieldErrors });
+    expect(toErrorState(err("stream_interrupted", { partialText: "Hel" })).partialText).toBe("Hel");
+    expect(toErrorState(err("stream_error", { permanent: true })).action).toBe("none");
+  });
+
+  it("a 403 for a team id that is not the key's team says the app is set up wrong, not just 'Access denied'", () => {
+    const view = toErrorState(err("forbidden", { status: 403, detail: "API key does not belong to team 'acme'" }));
+    expect(view).toMatchObject({ state: "forbidden", title: "App not set up for this team", action: "contact-admin" });
+    expect(toErrorState(err("forbidden", { status: 403, detail: "Cannot access jobs for a different team" })).title).toBe("Access denied");
+  });
+
+  it("a 422 about the app's own settings is not blamed on the user's input", () => {
+    const fieldErrors = [{ path: "body.temperature", loc: ["body", "temperature"], message: "Input should be a valid number", type: "float_parsing" }];
+    const view = toErrorState(err("validation", { fieldErrors }));
+    expect(view.title).toBe("Request not accepted");
+    expect(view.message).toMatch(/not caused by what you typed/);
+    expect(view.message).not.toMatch(/check your input|temperature/i);
+    expect(view.fieldErrors).toBeUndefined();
+    expect(view.error.fieldErrors).toEqual(fieldErrors); // still there for logs
     expect(toErrorState(err("stream_interrupted", { partialText: "Hel" })).partialText).toBe("Hel");
     expect(toErrorState(err("stream_error", { permanent: true })).action).toBe("none");
   });

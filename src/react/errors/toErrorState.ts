@@ -1,5 +1,5 @@
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
-import { ERROR_COPY, VARIANT_COPY, formatSeconds, type ErrorCopy } from "./errorCopy";
+import { ERROR_COPY, VARIANT_COPY, type ErrorCopy } from "./errorCopy";
 import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes";
 
 /**
@@ -19,7 +19,7 @@ import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes"
  * }
  */
 export function toErrorState(error: SaaSLLMError): ErrorState {
-  const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name]): ErrorState => ({
+  const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name], listFields = true): ErrorState => ({
     state: name,
     title: copy.title,
     message: copy.message,
@@ -28,7 +28,7 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
     retryable: error.retryable,
     error,
     ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),
-    ...(error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
+    ...(listFields && error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
     ...(error.partialText ? { partialText: error.partialText } : {}),
   });
   // A wait the server asked for turns "retry" into "retry-after" so the UI can count down.
@@ -46,7 +46,7 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
     case "model_access_denied":
       return state("no-model-access", "choose-model");
     case "rate_limited":
-      return state("rate-limited", retry, rateLimitedCopy(error.retryAfterMs));
+      return state("rate-limited", retry);
     case "server":
     case "unavailable":
       // `permanent` means the detail proved no retry can help (e.g. no provider credentials configured).
@@ -64,13 +64,15 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
     case "bad_request":
       return state("invalid-request", "none");
     case "validation":
-      return state("invalid-request", "none", VARIANT_COPY.validation);
+      // Only the messages come from the end user; any other field is a setting of the app, which they cannot fix.
+      return userFields(error) ? state("invalid-request", "none", VARIANT_COPY.validation) : state("invalid-request", "none", VARIANT_COPY.appValidation, false);
     case "bad_response":
       return state("invalid-request", "none", VARIANT_COPY.badResponse);
     case "not_found":
       return state("not-found", "none");
     case "forbidden":
-      return state("forbidden", "contact-admin");
+      // "API key does not belong to team 'x'": the client's teamId is wrong, which "Access denied" hides.
+      return /does not belong to team/i.test(error.detail) ? state("forbidden", "contact-admin", VARIANT_COPY.wrongTeam) : state("forbidden", "contact-admin");
     case "aborted":
       return state("aborted", "none");
     default: {
@@ -80,8 +82,7 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
   }
 }
 
-function rateLimitedCopy(retryAfterMs: number | undefined): ErrorCopy {
-  const copy = ERROR_COPY["rate-limited"];
-  if (retryAfterMs === undefined || retryAfterMs <= 0) return copy;
-  return { title: copy.title, message: `Requests are being sent faster than allowed. Try again in ${formatSeconds(retryAfterMs)}.` };
+/** True when a 422 names a field the user typed (the messages), so listing the fields helps them. */
+function userFields(error: SaaSLLMError): boolean {
+  return (error.fieldErrors ?? []).some((f) => f.loc[0] === "body" && f.loc[1] === "messages");
 }

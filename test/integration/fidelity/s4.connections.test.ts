@@ -2,7 +2,8 @@ import * as http from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSaaSLLMClient } from "../../../src/index";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, startSimulatorServer, type SimulatorServer } from "../../../src/testing/index";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../../../src/testing/node";
 import { BASE, direct, MESSAGES } from "./kit";
 
 const sim = createSimulator({ preset: "upstream", seed: 5 });

@@ -28,8 +28,10 @@ describe("Devtools and the cost components, live against the simulator", () => {
     expect(await stream.textContent()).toMatch(/requested → opened → first token → ended · first token \d+ ms · 4 chunks · \d+ chars · ended: cut \(stream_interrupted\)/);
 
     const job = panel.getByRole("list", { name: "Jobs" }).getByRole("listitem").filter({ hasText: /walkthrough · opened by createJob · \d+ calls? · \d+ tokens/ });
-    expect(await job.textContent()).toMatch(/failed by app: closed twice on purpose · credit charged · \$\d\.\d{6} · 99 credits left/);
-    expect(await job.textContent()).toContain("⚠ closed 2 times");
+    // The second close never reaches the server (the client closes a job once): the panel says so.
+    expect(await job.textContent()).toMatch(/completed by app · credit charged · \$\d\.\d{6} · 99 credits left/);
+    expect(await job.textContent()).toContain("⚠ asked to close 2 times, sent once");
+    expect(await job.textContent()).toContain("failed by app (closed twice on purpose) · not sent: already closed");
     expect(await panel.getByText("Team: team-suspended (from createJob)").count()).toBe(1);
     expect(await requests.getByRole("listitem").filter({ hasText: /^POST createJob .*failed: team_suspended/ }).count()).toBe(1);
 

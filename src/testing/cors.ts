@@ -1,6 +1,6 @@
 /** Starlette's CORSMiddleware as the upstream configures it: a hard-coded origin list, credentials allowed. */
 
-/** The upstream's allow-list (api-contract §1). */
+/** The upstream's allow-list (docs/wire-protocol.md). */
 export const UPSTREAM_CORS_ORIGINS = [
   "http://localhost:3001",
   "http://localhost:3002",
@@ -15,7 +15,7 @@ const METHODS = "DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT";
 export const isPreflight = (request: Request): boolean =>
   request.method === "OPTIONS" && request.headers.has("origin") && request.headers.has("access-control-request-method");
 
-/** The preflight answer: 200 `OK` for a listed origin, else 400 text/plain `Disallowed CORS origin` (upstream-fidelity §4). */
+/** The preflight answer: 200 `OK` for a listed origin, else 400 text/plain `Disallowed CORS origin` (upstream-behaviour §4). */
 export function preflightResponse(request: Request, origins: readonly string[] = UPSTREAM_CORS_ORIGINS): Response {
   const origin = request.headers.get("origin") ?? "";
   const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8", vary: "Origin" };

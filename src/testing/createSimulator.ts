@@ -1,4 +1,4 @@
-/** The simulator: one Fetch-API handler over the in-memory model (see api-contract.md). */
+/** The simulator: one Fetch-API handler over the in-memory model (see docs/wire-protocol.md). */
 import type { EndpointName } from "../core/endpoints";
 import { authenticate, checkRateLimit, teamOfToken } from "./auth";
 import { DEMO_TEAM_ID } from "./constants";

@@ -2,7 +2,7 @@
 import type { EndpointName } from "../core/endpoints";
 
 /**
- * A stream fault for E4/E6 between the API and the client (a proxy, the network): see api-contract.md §6.4.
+ * A stream fault for E4/E6 between the API and the client (a proxy, the network): see docs/wire-protocol.md
  * A failure of the provider itself is `simulator.provider.next(…)`, which the server turns into one error event.
  */
 export interface StreamFault {
@@ -14,7 +14,7 @@ export interface StreamFault {
   reset?: boolean;
   /**
    * Send `data: {"error": <this>}` after `errorAfterChunks` content events, then close. The job becomes FAILED.
-   * With no content before it, `upstream` and `live` send no role chunk before it either (upstream-fidelity §2).
+   * With no content before it, `upstream` and `live` send no role chunk before it either (upstream-behaviour §2).
    */
   errorEvent?: string | object;
   /** @default 0 */

@@ -54,7 +54,7 @@ export function chargeCompletion(state: SimState, team: SimTeam, job: SimJob): v
 
 const KIND: Record<SimJob["createdBy"], string> = { createJob: "Job", createAndCall: "Single-call job", streamCreateAndCall: "Streaming single-call job" };
 
-/** The ledger reason: upstream names the job type and the mode (upstream-fidelity §6), the docs the job id. */
+/** The ledger reason: upstream names the job type and the mode (upstream-behaviour §6), the docs the job id. */
 function chargeReason(state: SimState, team: SimTeam, job: SimJob, amount: number): string {
   if (state.preset === "documented") return `Job ${job.jobId} completed`;
   return `${KIND[job.createdBy]} ${job.jobType} completed (${team.budgetMode} mode: ${amount} credits)`;

@@ -113,7 +113,7 @@ describe("credit endpoints", () => {
     const balance = (await call(sim, "GET", "/api/credits/teams/team-demo/balance")).json;
     expect(balance).toMatchObject({ credits_allocated: 100, credits_used: 1, credits_remaining: 99, budget_mode: "job_based", status: "active" });
     const tx = (await call(sim, "GET", "/api/credits/teams/team-demo/transactions")).json;
-    // No "Initial allocation" row for a team created through the API (upstream-fidelity §6).
+    // No "Initial allocation" row for a team created through the API (upstream-behaviour §6).
     expect(tx.total).toBe(1);
     expect((tx.transactions as unknown[])[0]).toMatchObject({ job_id: id, transaction_type: "deduction", credits_amount: 1, credits_before: 100, credits_after: 99, reason: "Job chat completed (job_based mode: 1 credits)" });
   });

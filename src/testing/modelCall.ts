@@ -92,7 +92,7 @@ export function recordCall(
     promptTokens,
     completionTokens,
     costUsd: source === "llm-call" && counted ? promptTokens * inPrice + completionTokens * outPrice : 0,
-    // The server times only calls that returned (upstream-fidelity §3).
+    // The server times only calls that returned (upstream-behaviour §3).
     latencyMs: outcome.error === undefined ? state.rng.int(120, 900) : null,
     error: outcome.error ?? null,
     createdAt: Date.now(),
@@ -112,7 +112,7 @@ export function finishJob(job: SimJob, status: "COMPLETED" | "FAILED", errorMess
   if (status === "FAILED") job.creditApplied = false;
 }
 
-/** The snapshot usage reports read: calls made after it do not count until the next completion (upstream-fidelity §6). */
+/** The snapshot usage reports read: calls made after it do not count until the next completion (upstream-behaviour §6). */
 export function writeCostSummary(job: SimJob): void {
   job.hasCostSummary = true;
   job.costSummary = { costUsd: jobCostUsd(job), tokens: jobTokens(job) };

@@ -1,6 +1,6 @@
 /**
  * The simulated provider and the upstream server's handling of it: plain calls go through the SDK's retries
- * times the service's own attempts (9 provider requests and about 7.5 s for a lasting 429, upstream-fidelity §3);
+ * times the service's own attempts (9 provider requests and about 7.5 s for a lasting 429, upstream-behaviour §3);
  * streams make exactly one provider request.
  */
 import { plainCallReason, streamReason, type ProviderFailure } from "./providerErrors";

@@ -1,4 +1,4 @@
-/** The provider's error texts as the upstream server wraps them (api-contract §5.2, §6.4; upstream-fidelity §2). */
+/** The provider's error texts as the upstream server wraps them (docs/wire-protocol.md; upstream-behaviour §2). */
 import { ACTUAL_MODELS, SIM_PROVIDER_KEYS } from "./constants";
 import type { SimProvider } from "./types";
 

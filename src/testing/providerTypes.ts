@@ -3,7 +3,7 @@ import type { SimProvider } from "./types";
 
 /**
  * What the provider does on one request the server sends it. The server's own handling follows:
- * plain calls (E3, E5) retry the provider, streams (E4, E6) do not (upstream-fidelity §2, §3).
+ * plain calls (E3, E5) retry the provider, streams (E4, E6) do not (upstream-behaviour §2, §3).
  */
 export interface ProviderFault {
   /** The provider answers this status: 429 (throttled), 401 (its key was rejected), 5xx. */

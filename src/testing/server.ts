@@ -23,7 +23,7 @@ export interface SimulatorServerOptions {
   host?: string;
   /**
    * After a plain-text 500 (an unhandled exception) uvicorn closes the keep-alive connection 65–112 ms later,
-   * without `Connection: close` (upstream-fidelity §4). `false` keeps the connection open.
+   * without `Connection: close` (upstream-behaviour §4). `false` keeps the connection open.
    * @default 80
    */
   closeAfterPlainErrorMs?: number | false;

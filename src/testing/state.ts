@@ -84,7 +84,7 @@ export function createState(options: SimulatorOptions): SimState {
       updatedAt: now,
     };
     state.teams.set(team.teamId, team);
-    // A team created through the upstream API gets its credits without a ledger row (upstream-fidelity §6).
+    // A team created through the upstream API gets its credits without a ledger row (upstream-behaviour §6).
     if (credits > 0 && state.preset === "documented") recordTransaction(state, team, null, "allocation", credits, 0, "Initial allocation");
   }
   return state;

@@ -29,7 +29,7 @@ export interface PlanContext {
   serverError?: string;
   /** The provider failed after `afterChunks` chunks: one error event (after those chunks only when delivered live). */
   providerFailure?: { message: string; afterChunks: number };
-  /** Upstream server family: an error before any content has no role chunk before it (upstream-fidelity §2). */
+  /** Upstream server family: an error before any content has no role chunk before it (upstream-behaviour §2). */
   upstream: boolean;
   /** Chunks reach the client one by one, so a provider cut shows partial text. */
   live: boolean;

@@ -7,7 +7,7 @@ export type { Fault, FaultScript, StreamFault } from "./faultTypes";
 export type { ProviderControl, ProviderFault, ProviderRequest } from "./providerTypes";
 
 /**
- * `upstream` copies what the upstream server does, buffered streams included (upstream-fidelity);
+ * `upstream` copies what the upstream server does, buffered streams included (docs/upstream-behaviour.md);
  * `live` is the same server but streams token by token (demos of live text and of cuts with partial text);
  * `documented` adds what the docs promise (live streams, `x-job-id`, 429 rate limits, a credit gate).
  */
@@ -58,7 +58,7 @@ export interface SimulatorOptions {
   rateLimit?: { requests: number; windowMs: number };
   /**
    * What a client abort of E6 leaves: `open` (IN_PROGRESS, as the contract and uvicorn 0.54) or `completed`
-   * (COMPLETED and charged, as measured with uvicorn 0.32; upstream-fidelity §5). @default "open"
+   * (COMPLETED and charged, as measured with uvicorn 0.32; upstream-behaviour §5). @default "open"
    */
   abortedStreamJob?: "open" | "completed";
   /** Origins a CORS preflight may come from. @default the upstream's hard-coded admin origins */

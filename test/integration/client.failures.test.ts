@@ -60,7 +60,7 @@ describe("client over HTTP: failures, retries and what the server received", () 
     expect(await fail(client.getJob("00000000-0000-4000-8000-000000000000"))).toMatchObject({ kind: "server", detail: "HTML error page: 502 Bad Gateway" });
     sim.simulator.script.next("getJob", { status: 503, body: "" });
     expect(await fail(client.getJob("00000000-0000-4000-8000-000000000000"))).toMatchObject({ kind: "unavailable", detail: "" });
-    // A non-UUID id never reaches the server, whose plain-text 500 no retry could fix (upstream-fidelity §4).
+    // A non-UUID id never reaches the server, whose plain-text 500 no retry could fix (upstream-behaviour §4).
     const before = sim.simulator.requests.length;
     expect(await fail(client.getJob("not-a-uuid"))).toMatchObject({ kind: "bad_request", retryable: false });
     expect(sim.simulator.requests).toHaveLength(before);

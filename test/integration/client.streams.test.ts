@@ -100,7 +100,7 @@ describe.each(["documented", "upstream"] as const)("streams over HTTP, %s preset
   it("the idle timeout turns a stalled live stream into an interruption, but not a buffered server's generation", async () => {
     sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 150 } });
     const run = sim.client({ retry: false, streamIdleTimeoutMs: 60 }).streamCreateAndCall({ model: "chat-fast", messages: user("go") });
-    // upstream: `: keepalive`, then silence while the provider generates, then the whole answer (upstream-fidelity §1).
+    // upstream: `: keepalive`, then silence while the provider generates, then the whole answer (upstream-behaviour §1).
     if (preset === "upstream") expect((await run).text).toBe(REPLY);
     else expect((await fail(run)).kind).toBe("stream_interrupted");
   });

@@ -20,7 +20,7 @@ export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamI
 
 /**
  * The team's credit balance (E13), with `isLow` / `isOut` flags, so a screen can warn before a call.
- * The upstream server never refuses a call for lack of credits (api-contract §5.4), so this is the
+ * The upstream server never refuses a call for lack of credits (docs/wire-protocol.md), so this is the
  * reliable way to learn it: when the balance is out, the team-status store says `out-of-credits` too,
  * and `<TeamStatusBanner>` shows it; a positive balance clears that again.
  *

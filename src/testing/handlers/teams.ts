@@ -16,7 +16,7 @@ export const getTeamUsage: Handler = (ctx) => {
   const jobs = ctx.state.jobs.filter(
     (j) => j.teamId === ctx.team.teamId && new Date(j.createdAt).toISOString().slice(0, 7).startsWith(period),
   );
-  // Usage reads the summary written at completion, so later calls do not count (upstream-fidelity §6).
+  // Usage reads the summary written at completion, so later calls do not count (upstream-behaviour §6).
   const costed = jobs.flatMap((j) => (j.costSummary ? [j.costSummary] : []));
   const totalCost = costed.reduce((s, c) => s + c.costUsd, 0);
   const jobTypes: Record<string, { count: number; cost_usd: number }> = {};

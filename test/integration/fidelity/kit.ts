@@ -1,4 +1,4 @@
-/** Shared pieces of the upstream-fidelity suite: a client on `simulator.fetch` and a fake clock to read timings off. */
+/** Shared pieces of the upstream-behaviour suite (docs/upstream-behaviour.md): a client on `simulator.fetch` and a fake clock to read timings off. */
 import { vi } from "vitest";
 import { createSaaSLLMClient, type ClientEvent, type SaaSLLMClientOptions } from "../../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../../../src/testing/index";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ClientEvent } from "../../../src/index";
 import { dataOf, direct, MESSAGES, onFakeClock, streamRequest, THIRTEEN, timeline } from "./kit";
 
-// upstream-fidelity §1: a provider taking 150 ms per chunk for 13 chunks.
+// upstream-behaviour §1: a provider taking 150 ms per chunk for 13 chunks.
 const SLOW = { replyText: THIRTEEN, tokenDelayMs: 150 };
 
 describe("§1 Streams are buffered", () => {

@@ -1,5 +1,6 @@
 /** Public types of the simulated provider (OpenAI, Anthropic, Gemini) that sits behind the API. */
-import type { SimProvider } from "./types";
+/** The provider family a model group routes to (its chunk shape on the wire). */
+export type SimProvider = "openai" | "anthropic" | "gemini";
 
 /**
  * What the provider does on one request the server sends it. The server's own handling follows:

@@ -1,10 +1,10 @@
 /** Public types of the API simulator (`@saas-litellm/react/testing`). */
 import type { EndpointName } from "../core/endpoints";
 import type { FaultScript } from "./faultTypes";
-import type { ProviderControl } from "./providerTypes";
+import type { ProviderControl, SimProvider } from "./providerTypes";
 
 export type { Fault, FaultScript, StreamFault } from "./faultTypes";
-export type { ProviderControl, ProviderFault, ProviderRequest } from "./providerTypes";
+export type { ProviderControl, ProviderFault, ProviderRequest, SimProvider } from "./providerTypes";
 
 /**
  * `upstream` copies what the upstream server does, buffered streams included (docs/upstream-behaviour.md);
@@ -14,7 +14,6 @@ export type { ProviderControl, ProviderFault, ProviderRequest } from "./provider
 export type SimPreset = "documented" | "upstream" | "live";
 /** The server behaviour a preset follows: `live` is the upstream server with live delivery. */
 export type SimServer = Exclude<SimPreset, "live">;
-export type SimProvider = "openai" | "anthropic" | "gemini";
 export type SimTeamStatus = "active" | "suspended" | "paused";
 export type SimBudgetMode = "job_based" | "consumption_usd" | "consumption_tokens";
 /** Job statuses as they appear on the wire (always UPPERCASE, contract §1). */

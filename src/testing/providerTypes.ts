@@ -1,4 +1,5 @@
 /** Public types of the simulated provider (OpenAI, Anthropic, Gemini) that sits behind the API. */
+
 /** The provider family a model group routes to (its chunk shape on the wire). */
 export type SimProvider = "openai" | "anthropic" | "gemini";
 

@@ -12,7 +12,7 @@ import { parseBody } from "./requestBody";
 import { recordRequest } from "./requestLog";
 import { detailResponse, internalServerError, jsonResponse, rawResponse } from "./responses";
 import { matchRoute } from "./routes";
-import { createState } from "./state";
+import { createState, type SimState, type SimTeam } from "./state";
 import { createTeamControl } from "./teamControl";
 import type { Fault, RecordedRequest, Simulator, SimulatorOptions, StreamFault } from "./types";
 import { jsonInvalid } from "./validation";
@@ -42,14 +42,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const record = recordRequest(request, endpoint, text);
     requests.push(record);
     if (isPreflight(request)) return preflightResponse(request, options.corsOrigins);
-    let streamFault: StreamFault | undefined;
-    const fault = route.kind === "endpoint" ? faults.take(route.endpoint) : undefined;
-    if (fault) {
-      if (isNetworkFault(fault)) throw simulatedNetworkError();
-      if (isDelayFault(fault)) await wait(fault.delayMs, request.signal);
-      else if (isStreamFault(fault)) streamFault = fault.stream;
-      else return faultResponse(fault);
-    }
+    const fault = route.kind === "endpoint" ? await applyFault(faults.take(route.endpoint), request.signal) : {};
+    if (fault.response) return fault.response;
     await wait(options.firstByteDelayMs ?? 0, request.signal);
     if (route.kind === "not-found") return detailResponse(404, "Not Found");
     if (route.kind === "method-not-allowed") return detailResponse(405, "Method Not Allowed", { allow: route.allow.join(", ") });
@@ -57,16 +51,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     if (route.endpoint === "getTeamInfo") return teamInfo(state, route.param);
     const body = BODY_ENDPOINTS.has(route.endpoint) ? parseBody(text, request.headers.get("content-type")) : ({ kind: "missing" } as const);
     if (body.kind === "invalid") return detailResponse(422, [jsonInvalid(body.text, body.error)]);
-    const header = request.headers.get("authorization");
-    const team = authenticate(state, header);
-    // The log names the key's team even when that team is then refused (suspended, paused).
-    const keyTeam = team instanceof Response ? teamOfToken(state, header?.trim().split(/\s+/)[1]) : team;
-    if (keyTeam) record.teamId = keyTeam.teamId;
+    const team = authorize(state, request.headers.get("authorization"), record);
     if (team instanceof Response) return team;
-    const limited = checkRateLimit(state, team, Date.now());
-    if (limited) return limited;
     const handler = HANDLERS[route.endpoint];
-    return handler({ state, team, endpoint: route.endpoint, param: route.param, body, query: url.searchParams, signal: request.signal, streamFault });
+    return handler({ state, team, endpoint: route.endpoint, param: route.param, body, query: url.searchParams, signal: request.signal, streamFault: fault.streamFault });
   }
 
   return {
@@ -98,6 +86,24 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       requests.splice(0);
     },
   };
+}
+
+/** A scripted fault's effect before the model runs: a response of its own, a delay, or a stream fault to hand on. */
+async function applyFault(fault: Fault | undefined, signal: AbortSignal): Promise<{ response?: Response; streamFault?: StreamFault }> {
+  if (!fault) return {};
+  if (isNetworkFault(fault)) throw simulatedNetworkError();
+  if (isDelayFault(fault)) return wait(fault.delayMs, signal).then(() => ({}));
+  if (isStreamFault(fault)) return { streamFault: fault.stream };
+  return { response: faultResponse(fault) };
+}
+
+/** The key's team, or the refusal (401/403/429). The log names the key's team even when that team is refused. */
+function authorize(state: SimState, header: string | null, record: RecordedRequest): SimTeam | Response {
+  const team = authenticate(state, header);
+  const keyTeam = team instanceof Response ? teamOfToken(state, header?.trim().split(/\s+/)[1]) : team;
+  if (keyTeam) record.teamId = keyTeam.teamId;
+  if (team instanceof Response) return team;
+  return checkRateLimit(state, team, Date.now()) ?? team;
 }
 
 function faultResponse(fault: Exclude<Fault, { networkError: true } | { delayMs: number } | { stream: StreamFault }>): Response {

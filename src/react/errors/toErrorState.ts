@@ -19,18 +19,7 @@ import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes"
  * }
  */
 export function toErrorState(error: SaaSLLMError): ErrorState {
-  const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name], listFields = true): ErrorState => ({
-    state: name,
-    title: copy.title,
-    message: copy.message,
-    action,
-    accountWide: name === "re-auth" || name === "out-of-credits" || name === "team-suspended" || name === "team-paused",
-    retryable: error.retryable,
-    error,
-    ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),
-    ...(listFields && error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
-    ...(error.partialText ? { partialText: error.partialText } : {}),
-  });
+  const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name], listFields = true) => buildState(error, name, action, copy, listFields);
   // A wait the server asked for turns "retry" into "retry-after" so the UI can count down.
   const retry: ErrorAction = error.retryAfterMs !== undefined && error.retryAfterMs > 0 ? "retry-after" : "retry";
 
@@ -80,6 +69,24 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
       return unreachable;
     }
   }
+}
+
+const ACCOUNT_WIDE: ReadonlySet<ErrorStateName> = new Set(["re-auth", "out-of-credits", "team-suspended", "team-paused"]);
+
+/** One UI state for an error: its copy, its action, and what the error adds (a wait, field errors, partial text). */
+function buildState(error: SaaSLLMError, name: ErrorStateName, action: ErrorAction, copy: ErrorCopy, listFields: boolean): ErrorState {
+  return {
+    state: name,
+    title: copy.title,
+    message: copy.message,
+    action,
+    accountWide: ACCOUNT_WIDE.has(name),
+    retryable: error.retryable,
+    error,
+    ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),
+    ...(listFields && error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
+    ...(error.partialText ? { partialText: error.partialText } : {}),
+  };
 }
 
 /** True when a 422 names a field the user typed (the messages), so listing the fields helps them. */

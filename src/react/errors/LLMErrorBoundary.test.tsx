@@ -127,6 +127,21 @@ describe("LLMErrorBoundary", () => {
     expect(onReauth).toHaveBeenCalledWith(expect.objectContaining({ error: unauthorized, resetErrorBoundary: expect.any(Function) }));
   });
 
+  it("the built-in banner of a suspended team offers Contact support when onContactAdmin is given", async () => {
+    quietConsole();
+    const { simulator, client } = await startSim();
+    simulator.team().suspend();
+    const suspended = await failureOf(client.createJob({ job_type: "chat" }));
+    const onContactAdmin = vi.fn();
+    render(
+      <LLMErrorBoundary onContactAdmin={onContactAdmin}>
+        <Throw error={suspended} />
+      </LLMErrorBoundary>,
+    );
+    await userEvent.click(screen.getByRole("button", { name: "Contact support" }));
+    expect(onContactAdmin).toHaveBeenCalledWith(expect.objectContaining({ error: suspended, state: expect.objectContaining({ state: "team-suspended" }) }));
+  });
+
   it("types: fallbacks and fallbackRender are mutually exclusive", () => {
     // @ts-expect-error -- one or the other
     const both = <LLMErrorBoundary fallbacks={{}} fallbackRender={() => null} />;

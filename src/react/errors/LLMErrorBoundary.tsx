@@ -57,7 +57,7 @@ class LLMErrorBoundaryInner extends Component<InnerProps, State> {
     const custom = this.props.fallbacks?.[props.state.state];
     if (custom) return custom(props);
     if (this.props.fallbackRender) return this.props.fallbackRender(props);
-    const { onReauth, onAddCredits, onChooseModel } = this.props;
+    const { onReauth, onAddCredits, onChooseModel, onContactAdmin } = this.props;
     return (
       <ErrorBanner
         state={props.state}
@@ -65,6 +65,7 @@ class LLMErrorBoundaryInner extends Component<InnerProps, State> {
         onReauth={onReauth && (() => onReauth(props))}
         onAddCredits={onAddCredits && (() => onAddCredits(props))}
         onChooseModel={onChooseModel && (() => onChooseModel(props))}
+        onContactAdmin={onContactAdmin && (() => onContactAdmin(props))}
       />
     );
   }

@@ -32,6 +32,8 @@ interface LLMErrorBoundaryShared {
   onAddCredits?: (props: LLMFallbackProps) => void;
   /** "Choose another model" in the built-in banner for `no-model-access`. */
   onChooseModel?: (props: LLMFallbackProps) => void;
+  /** "Contact support" in the built-in banner for suspended, paused, forbidden and misconfigured states. */
+  onContactAdmin?: (props: LLMFallbackProps) => void;
 }
 
 /**

@@ -62,12 +62,16 @@ describe("useJob against the simulator", () => {
 
   it("unmounting with the job open completes it as failed; keepOpenOnUnmount leaves it", async () => {
     const Host = ({ keep }: { keep: boolean }) => <Removable label="Leave"><JobPanel keepOpenOnUnmount={keep} /></Removable>;
-    const first = renderWithClient(<Host keep={false} />, sim.client());
+    const closes: Array<{ by: string; status: string }> = [];
+    const observed = sim.client({ onEvent: (e) => void (e.type === "job-close" && closes.push({ by: e.by, status: e.status })) });
+    const first = renderWithClient(<Host keep={false} />, observed);
     await userEvent.click(screen.getByRole("button", { name: "Start" }));
     await waitFor(() => expect(text("status")).toBe("active"));
     await userEvent.click(screen.getByRole("button", { name: "Leave" }));
     await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
     expect(sim.simulator.ledger.jobs()[0]!.status).toBe("FAILED");
+    // Observers (the devtools) see who closed it.
+    expect(closes).toEqual([{ by: "unmount", status: "failed" }]);
     first.unmount();
 
     sim.simulator.reset();

@@ -1,5 +1,6 @@
 import { createStore } from "zustand/vanilla";
 import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
+import type { JobClosedBy } from "../../core/clientEvents";
 import { abortError } from "../../core/errorFactories";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import type { CreateJobInput, JsonObject } from "../../core/types";
@@ -45,7 +46,7 @@ async function startJob(slot: JobSlot, client: SaaSLLMClient, { jobType, userId,
   return slot.creating;
 }
 
-async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject): Promise<void> {
+async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy: JobClosedBy = "app"): Promise<void> {
   // complete() while the job is being created completes it once it exists.
   if (slot.creating) await slot.creating.catch(() => undefined);
   if (slot.closing) return slot.closing;
@@ -55,7 +56,7 @@ async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed
   if (!jobId || state.status === "completed" || state.status === "failed") return;
   store.setState({ status: "completing", jobId });
   // The client's closer sends complete at most once per job and reads the job first after a failed attempt.
-  slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) }).then(
+  slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) }, { closedBy }).then(
     (result) => store.setState(result.status === "completed" ? { status: "completed", jobId, result } : { status: "failed", jobId, result, reason: reason ?? "" }),
     (error: unknown) => {
       slot.closing = null;
@@ -74,7 +75,7 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
   const slot: JobSlot = { store: createJobStore(), creating: null, closing: null, lastCallError: null, abandoned: false };
   const { store } = slot;
   const start = (input: Partial<CreateJobInput> = {}) => startJob(slot, getClient(), getOptions(), input);
-  const close = (status: "completed" | "failed", reason?: string, metadata?: JsonObject) => closeJob(slot, getClient(), status, reason, metadata);
+  const close = (status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy?: JobClosedBy) => closeJob(slot, getClient(), status, reason, metadata, closedBy);
 
   const handle: JobHandle = {
     get jobId() {
@@ -97,7 +98,7 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
       slot.abandoned = true;
       if (slot.creating) await slot.creating.catch(() => undefined);
       const { status } = store.getState();
-      if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted").catch(() => undefined);
+      if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
     },
     get lastCallError() {
       return slot.lastCallError;

@@ -16,8 +16,8 @@ const SaaSLLMContext = createContext<SaaSLLMContextValue | null>(null);
 export interface SaaSLLMProviderProps {
   /**
    * From `createSaaSLLMClient`, or a lighter `composeSaaSLLMClient(options, ...modules)`: `useLLMCall` and
-   * `useJob` need no module, `useChatStream` needs `streamMethods`, and `CreditsMeter`, `JobCost`,
-   * `useCredits` and the credit banners need `accountMethods`. Create it once (module scope or `useState`),
+   * `useJob` need no module, `useChatStream` needs `streamMethods`, and `CreditsMeter`, `JobCost` and
+   * `useCredits` need `accountMethods`. Create it once (module scope or `useState`),
    * not on every render.
    */
   client: SaaSLLMClient | SaaSLLMJobsClient;

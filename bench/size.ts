@@ -33,6 +33,16 @@ const TARGETS: Target[] = [
     contents: 'export { createSaaSLLMClient, SaaSLLMProvider, useLLMCall } from "./src/index.ts";',
     external: PEERS,
   },
+  {
+    name: "modular streaming path: `composeSaaSLLMClient` + `streamMethods` + `SaaSLLMProvider` + `useChatStream`",
+    contents: 'export { composeSaaSLLMClient, streamMethods, SaaSLLMProvider, useChatStream } from "./src/index.ts";',
+    external: PEERS,
+  },
+  {
+    name: "modular `useLLMCall` path: `composeSaaSLLMClient` + `SaaSLLMProvider` + `useLLMCall`",
+    contents: 'export { composeSaaSLLMClient, SaaSLLMProvider, useLLMCall } from "./src/index.ts";',
+    external: PEERS,
+  },
   { name: "`/testing` (simulator, dev only)", contents: 'export * from "./src/testing/index.ts";', external: [...PEERS, "msw", "msw/*", "node:*", "@remix-run/*"] },
   { name: "`/testing/msw` (dev only)", contents: 'export * from "./src/testing/mswEntry.ts";', external: [...PEERS, "msw", "msw/*", "node:*", "@remix-run/*"] },
   { name: "AI SDK `useChat` (@ai-sdk/react 3, ai 6)", contents: 'export { useChat } from "@ai-sdk/react";', external: ["react", "react-dom", "react/*", "react-dom/*"] },

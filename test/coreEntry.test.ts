@@ -33,7 +33,7 @@ describe("the ./core entry", () => {
   });
 
   it("has the client and the error mapping, and the root re-exports all of it", () => {
-    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "classifyResponse", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "errorStateOf", "isSaaSLLMError", "readChatStream", "retryDelay", "shouldRetry", "toErrorState"]);
+    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "accountMethods", "classifyResponse", "composeSaaSLLMClient", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "errorStateOf", "isSaaSLLMError", "readChatStream", "retryDelay", "shouldRetry", "streamMethods", "toErrorState"]);
     for (const name of Object.keys(core)) expect(root).toHaveProperty(name);
   });
 
@@ -51,7 +51,9 @@ describe("the ./core entry", () => {
         "SaaSLLMProvider",
         "StreamStatus",
         "TeamStatusBanner",
+        "accountMethods",
         "classifyResponse",
+        "composeSaaSLLMClient",
         "createCircuitBreaker",
         "createClientMetrics",
         "createSaaSLLMClient",
@@ -62,6 +64,7 @@ describe("the ./core entry", () => {
         "retryDelay",
         "saasLLMKeys",
         "shouldRetry",
+        "streamMethods",
         "toErrorState",
         "useChatStream",
         "useChatStreamState",

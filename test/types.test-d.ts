@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  accountMethods,
+  composeSaaSLLMClient,
   createSaaSLLMClient,
+  streamMethods,
   isSaaSLLMError,
   retryDelay,
   shouldRetry,
@@ -39,6 +42,15 @@ describe("public types", () => {
     expectTypeOf(client.getJob).returns.resolves.toHaveProperty("status").toEqualTypeOf<"pending" | "in_progress" | "completed" | "failed" | "cancelled">();
     // @ts-expect-error model is required
     void client.llmCall("j", { messages: [] });
+  });
+
+  it("a composed client has the methods of its modules and no others", () => {
+    const options = { baseUrl: "", teamId: "t" };
+    expectTypeOf(composeSaaSLLMClient(options)).toHaveProperty("llmCall");
+    expectTypeOf(composeSaaSLLMClient(options)).not.toHaveProperty("streamLLMCall");
+    expectTypeOf(composeSaaSLLMClient(options, streamMethods)).toHaveProperty("streamCreateAndCall");
+    expectTypeOf(composeSaaSLLMClient(options, streamMethods)).not.toHaveProperty("getCreditBalance");
+    expectTypeOf(composeSaaSLLMClient(options, streamMethods, accountMethods)).toEqualTypeOf<ReturnType<typeof createSaaSLLMClient>>();
   });
 
   it("hooks return typed state and stable actions", () => {

@@ -3,7 +3,7 @@ import type { ChatStreamState } from "../core/chat/chatTypes";
 import { initialChatStreamState } from "../core/chat/chatTypes";
 import type { ChatMessage } from "../core/types";
 import type { ChatStreamOptions } from "./chatStream/chatStreamOptions";
-import { createStreamEntry, type StreamEntry } from "./chatStream/streamRegistry";
+import { createStreamEntry, sharedStream, type StreamEntry } from "./chatStream/streamRegistry";
 import { useRetainer } from "./hooks/retainer";
 import { shouldThrow } from "./hooks/shouldThrow";
 import { useSelectedState, useTrackedState } from "./hooks/useTrackedState";
@@ -45,7 +45,7 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   const optionsRef = useRef(options);
   optionsRef.current = options;
   const [own] = useState(() => (options.id === undefined ? createStreamEntry(client, options) : null));
-  const entry: StreamEntry = own ?? streams.getOrCreate(options.id as string, client, options);
+  const entry: StreamEntry = own ?? sharedStream(streams, options.id as string, client, options);
   useRetainer(entry.retainer);
   const { state, track } = useTrackedState(entry.engine);
 
@@ -83,5 +83,5 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
  */
 export function useChatStreamState<T>(id: string, selector: (state: ChatStreamState) => T): T {
   const { client, streams } = useSaaSLLMContext();
-  return useSelectedState(streams.getOrCreate(id, client, { model: "" }).engine, selector);
+  return useSelectedState(sharedStream(streams, id, client, { model: "" }).engine, selector);
 }

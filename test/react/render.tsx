@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, type RenderOptions } from "@testing-library/react";
 import { StrictMode, useState, type ReactElement, type ReactNode } from "react";
-import { SaaSLLMProvider, type SaaSLLMClient } from "../../src/index";
+import { SaaSLLMProvider, type SaaSLLMClient, type SaaSLLMJobsClient } from "../../src/index";
 
 /** Renders inside a fresh QueryClient and a SaaSLLMProvider, like an app would. */
-export function renderWithClient(ui: ReactElement, client: SaaSLLMClient, { strict = false, ...options }: RenderOptions & { strict?: boolean } = {}) {
+export function renderWithClient(ui: ReactElement, client: SaaSLLMClient | SaaSLLMJobsClient, { strict = false, ...options }: RenderOptions & { strict?: boolean } = {}) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const Wrapper = ({ children }: { children: ReactNode }) => {
     const tree = (

@@ -26,19 +26,15 @@ export function createStreamEntry(client: SaaSLLMClient, options: ChatStreamOpti
   return entry;
 }
 
-/** Streams shared by `id` within one provider. */
-export function createStreamRegistry() {
-  const entries = new Map<string, StreamEntry>();
-  return {
-    getOrCreate(id: string, client: SaaSLLMClient, options: ChatStreamOptions): StreamEntry {
-      let entry = entries.get(id);
-      if (!entry) {
-        const created = createStreamEntry(client, options, () => entries.get(id) === created && entries.delete(id));
-        entries.set(id, (entry = created));
-      }
-      return entry;
-    },
-  };
-}
+/** Streams shared by `id` within one provider (the provider holds the map; only `useChatStream` fills it). */
+export type StreamRegistry = Map<string, StreamEntry>;
 
-export type StreamRegistry = ReturnType<typeof createStreamRegistry>;
+/** The stream shared under `id`, created on first use; an aborted one leaves the registry. */
+export function sharedStream(entries: StreamRegistry, id: string, client: SaaSLLMClient, options: ChatStreamOptions): StreamEntry {
+  let entry = entries.get(id);
+  if (!entry) {
+    const created = createStreamEntry(client, options, () => entries.get(id) === created && entries.delete(id));
+    entries.set(id, (entry = created));
+  }
+  return entry;
+}

@@ -1,0 +1,109 @@
+import type { CallOptions } from "./callOptions";
+import { createCircuitBreaker } from "./circuitBreaker";
+import type { SaaSLLMClientOptions } from "./clientOptions";
+import { createEventHub } from "./clientEvents";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } from "./endpoints";
+import { badResponseError } from "./errorFactories";
+import type { CompleteJobOptions } from "./jobEvents";
+import { createJobMethods } from "./jobMethods";
+import { createJsonCall } from "./jsonCall";
+import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
+import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
+import type { ClientCore } from "./clientCore";
+import { send, type TransportConfig } from "./transport";
+import type { CompleteJobInput, JobStatus } from "./types";
+
+/** The jobs client and the parts it is built on (what method modules compose onto it). */
+export function buildJobsClient(options: SaaSLLMClientOptions) {
+  const { baseUrl, teamId, virtualKey, getVirtualKey, timeouts = {}, retry, random = Math.random } = options;
+  const hub = createEventHub(options.onEvent);
+  const breaker = !options.circuitBreaker ? undefined : "before" in options.circuitBreaker ? options.circuitBreaker : createCircuitBreaker(options.circuitBreaker);
+  const config: TransportConfig = {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
+    getKey: async (refresh) => (getVirtualKey ? await getVirtualKey({ refresh }) : virtualKey),
+    canRefreshKey: getVirtualKey !== undefined,
+    timeoutFor: (endpoint) => timeouts[endpoint] ?? DEFAULT_TIMEOUTS[endpoint],
+    hub,
+    breaker,
+    maxRetries: retry === false ? 0 : (retry?.maxRetries ?? 3),
+    maxUpstreamCalls: retry === false ? 1 : (retry?.maxUpstreamCalls ?? DEFAULT_MAX_UPSTREAM_CALLS),
+    retryPosts: retry === false ? false : (retry?.posts ?? true),
+    idempotencyKeys: retry === false ? false : (retry?.idempotencyKeys ?? true),
+    random,
+    delay: retry === false ? undefined : retry?.delay,
+  };
+  const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
+  const call = createJsonCall(config);
+  const json = createJobMethods(call, config, teamId);
+  const closer = createJobCloser(json, (shared) => hub.emit({ type: "job-close-shared", endpoint: "completeJob", requestId: "", attempt: 0, at: Date.now(), ...shared }));
+
+  const client = {
+    teamId,
+    ...json,
+    /**
+     * E7: finish a job, at most once per job and client: closes that race share one request and its outcome
+     * (the upstream flips the charge on a repeated complete). After a failure that may have landed, the job is
+     * read before complete is sent again.
+     */
+    completeJob: (jobId: string, input: CompleteJobInput, opts: CompleteJobOptions = {}) => closer.close(jobId, input, opts),
+    /**
+     * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user
+     * left mid-stream. Jobs the server completed are left alone. Resolves with how many it closed.
+     */
+    failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
+      return closer.failOpenJobs(clientRequestId, reason, options);
+    },
+    /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
+    async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
+      return (await this.findJobsByClientRequestId(clientRequestId, opts))[0] ?? null;
+    },
+    /** Every job created for one single-shot call (one per attempt), newest first. */
+    async findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number; status?: JobStatus } = {}) {
+      const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50, status: opts.status }, opts);
+      return jobs.filter((job) => job.metadata?.client_request_id === clientRequestId);
+    },
+    /** Subscribe to client events (the React layer's team-status store listens here). */
+    subscribe: hub.subscribe,
+    /** The circuit breaker's state, when one is configured. */
+    get circuitState() {
+      return breaker?.state ?? "closed";
+    },
+    /** Low-level access for advanced uses: one request through auth, timeouts, retries and events. */
+    request<T>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
+      return send(config, { endpoint, method, path, body, ...opts }, async (res) => {
+        try {
+          return (await res.json()) as T;
+        } catch (cause) {
+          throw badResponseError("body is not JSON", { endpoint, status: res.status }).with({ cause });
+        }
+      });
+    },
+  };
+  const core: ClientCore = { config, call, closer, teamId, idleTimeoutMs };
+  return { client, core };
+}
+
+
+/** The jobs client: every job method, closing and events, without streams or account endpoints. */
+export type SaaSLLMJobsClient = ReturnType<typeof buildJobsClient>["client"];
+
+/** A method module: builds methods over a client's transport (`streamMethods`, `accountMethods`). */
+export type MethodModule<M extends object = object> = (core: ClientCore) => M;
+
+type Merged<Ms extends MethodModule[]> = (Ms[number] extends infer F ? (F extends MethodModule<infer M> ? (x: M) => void : never) : never) extends (x: infer I) => void ? I : never;
+
+/**
+ * A client composed of the job methods and the method modules given, so a bundle carries only the
+ * endpoints the app calls. `createSaaSLLMClient(options)` is `composeSaaSLLMClient(options, streamMethods, accountMethods)`.
+ *
+ * @example
+ * // A streaming chat: useChatStream needs the stream methods; useLLMCall needs none.
+ * const client = composeSaaSLLMClient({ baseUrl: "/llm", teamId: "acme" }, streamMethods);
+ */
+export function composeSaaSLLMClient<Ms extends MethodModule[]>(options: SaaSLLMClientOptions, ...modules: Ms): SaaSLLMJobsClient & ([Ms[number]] extends [never] ? unknown : Merged<Ms>) {
+  const { client, core } = buildJobsClient(options);
+  // Assigned onto the client (not spread) so its `circuitState` getter stays live.
+  for (const module of modules) Object.assign(client, module(core));
+  return client as SaaSLLMJobsClient & ([Ms[number]] extends [never] ? unknown : Merged<Ms>);
+}

@@ -1,0 +1,88 @@
+import { randomId } from "./abortable";
+import type { CallOptions } from "./callOptions";
+import { llmBody } from "./buildBody";
+import { jobPath } from "./jobId";
+import type { JsonCall } from "./jsonCall";
+import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
+import { isSaaSLLMError } from "./SaaSLLMError";
+import { chargeOf, type CompleteJobOptions } from "./jobEvents";
+import type { TransportConfig } from "./transport";
+import type * as T from "./types";
+
+const enc = encodeURIComponent;
+
+/**
+ * The job endpoints the hooks use (E2, E3, E5, E7, E8, E12), normalized to the types in `types.ts`. The
+ * account endpoints live in `accountMethods.ts`, so an app that only runs jobs does not ship them.
+ */
+export function createJobMethods(call: JsonCall, config: TransportConfig, teamId: string) {
+  return {
+    /** E2: create a job. */
+    createJob: (input: T.CreateJobInput, opts: CallOptions = {}) =>
+      call<T.CreateJobResult>("createJob", "POST", "/api/jobs/create", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
+        const r = expectObject(j, ["job_id"], "createJob");
+        return { job_id: String(r.job_id), status: normalizeStatus(r.status), created_at: parseUtc(r.created_at) ?? new Date() };
+      }, (r, where) => config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: input.job_type })),
+
+    /** E8: the job record. */
+    getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", jobPath(jobId, "", "getJob"), undefined, opts, (j) => toJob(j, "getJob")),
+
+    /** E3: one call inside a job. */
+    llmCall: async (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
+      call<T.LLMCallResult>("llmCall", "POST", jobPath(jobId, "/llm-call", "llmCall"), llmBody(input, "llmCall"), opts, (j) => {
+        const r = expectObject(j, ["response", "metadata"], "llmCall");
+        expectObject(r.response, ["content"], "llmCall");
+        return r as unknown as T.LLMCallResult;
+      }, (r, where) => config.hub.emit({ type: "call-usage", ...where, jobId, tokens: Number(r.metadata.tokens_used) || 0, serverLatencyMs: Number(r.metadata.latency_ms) || 0, model: String(r.metadata.model ?? "") })),
+
+    /** E5: create, call and complete in one request (charged once on success). */
+    createAndCall: async (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
+      const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
+      const body = { ...llmBody(rest, "createAndCall"), team_id, job_type, job_metadata: { client_request_id: randomId(), ...job_metadata } };
+      return call<T.CreateAndCallResult>("createAndCall", "POST", "/api/jobs/create-and-call", body, opts, (j) => {
+        const r = withDates<T.CreateAndCallResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "response", "costs"], "createAndCall");
+        return { ...r, costs: toCosts(r.costs, "createAndCall") };
+      }, (r, where) => {
+        // E5 opens and closes its job in one request: the server is the one that closed it.
+        config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: job_type });
+        config.hub.emit({ type: "job-close", ...where, jobId: r.job_id, status: r.status === "failed" ? "failed" : "completed", by: "server", ok: true, charge: chargeOf(r.costs) });
+      });
+    },
+
+    /**
+     * E7: finish a job: one request, never retried here. The client's job closer owns closing (once per job,
+     * reading the job before any re-send), because the upstream flips the charge on a repeated complete.
+     */
+    completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}): Promise<T.CompleteJobResult> => {
+      const path = jobPath(jobId, "/complete", "completeJob");
+      const { closedBy: by = "app", ...callOpts } = opts;
+      const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
+      const send1 = () =>
+        call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...callOpts, retry: false }, (j) => {
+          const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
+          return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
+        }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
+          const e = isSaaSLLMError(error) ? error : undefined;
+          config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
+          throw error;
+        });
+      return send1();
+    },
+
+    /** E12: the team's jobs, newest first. A status filter is sent uppercase (the server 500s on lowercase). */
+    listTeamJobs: (query: T.TeamJobsQuery = {}, opts: CallOptions = {}) => {
+      const params = new URLSearchParams();
+      if (query.limit !== undefined) params.set("limit", String(query.limit));
+      if (query.offset !== undefined) params.set("offset", String(query.offset));
+      if (query.status) params.set("status", query.status.toUpperCase());
+      const qs = params.size ? `?${params}` : "";
+      return call<T.TeamJobs>("listTeamJobs", "GET", `/api/teams/${enc(teamId)}/jobs${qs}`, undefined, opts, (j) => {
+        const r = expectObject(j, ["jobs"], "listTeamJobs");
+        const jobs = Array.isArray(r.jobs) ? r.jobs.map((x) => toJob(x, "listTeamJobs")) : [];
+        return { team_id: String(r.team_id ?? teamId), total: Number(r.total ?? jobs.length), jobs };
+      });
+    },
+  };
+}
+
+export type JobMethods = ReturnType<typeof createJobMethods>;

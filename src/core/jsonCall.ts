@@ -1,0 +1,30 @@
+import type { CallOptions } from "./callOptions";
+import type { EndpointName } from "./endpoints";
+import { badResponseError } from "./errorFactories";
+import { send, type TransportConfig } from "./transport";
+import type { JobCosts } from "./types";
+
+/** Where a JSON answer came from, for the events a method emits after it. */
+export type Where = { endpoint: EndpointName; requestId: string; attempt: number; at: number };
+
+/** One JSON request through the transport: parsed, a `credits` event when the answer carries a charge. */
+export type JsonCall = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) => Promise<R>;
+
+export function createJsonCall(config: TransportConfig): JsonCall {
+  return (endpoint, method, path, body, opts, parse, observe) =>
+    send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch (cause) {
+        throw badResponseError("body is not JSON", { endpoint, status: res.status }).with({ cause });
+      }
+      const result = parse(json);
+      const costs = (result as { costs?: JobCosts }).costs;
+      if (costs && typeof costs.credit_applied === "boolean" && "credits_remaining" in costs) {
+        config.hub.emit({ type: "credits", endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now(), creditApplied: costs.credit_applied, creditsRemaining: costs.credits_remaining });
+      }
+      observe?.(result, { endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now() });
+      return result;
+    });
+}

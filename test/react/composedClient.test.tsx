@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { describe, expect, it } from "vitest";
+import { accountMethods, composeSaaSLLMClient, createSaaSLLMClient, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
+import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
+import { useSimulatorServer } from "../helpers";
+import { renderWithClient } from "./render";
+
+const REPLY = "A composed client streams the same answer.";
+
+function Ask() {
+  const llm = useLLMCall({ model: "chat-fast" });
+  return (
+    <div>
+      <button onClick={() => void llm.call("Hello")}>Ask</button>
+      <p data-testid="status">{llm.status}</p>
+      <p data-testid="answer">{llm.data?.content ?? ""}</p>
+    </div>
+  );
+}
+
+function Chat() {
+  const chat = useChatStream({ model: "chat-fast" });
+  return (
+    <div>
+      <button onClick={() => chat.send("Hello")}>Send</button>
+      <p data-testid="status">{chat.status}</p>
+      <p data-testid="text">{chat.text}</p>
+    </div>
+  );
+}
+
+const text = (id: string) => screen.getByTestId(id).textContent;
+
+describe("composeSaaSLLMClient: a client of the method modules an app calls", () => {
+  const sim = useSimulatorServer({ replyText: REPLY });
+  const options = (): SaaSLLMClientOptions => ({ baseUrl: sim.server.url, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, random: () => 0.5 });
+
+  it("with no module it serves useLLMCall: one request, one charge, and it has no stream or account methods", async () => {
+    const client = composeSaaSLLMClient(options());
+    expect(["streamLLMCall", "streamCreateAndCall", "getCreditBalance", "getCreditTransactions"].filter((name) => name in client)).toEqual([]);
+    renderWithClient(<Ask />, client);
+    await userEvent.click(screen.getByRole("button", { name: "Ask" }));
+    await waitFor(() => expect(text("status")).toBe("success"));
+    expect(text("answer")).toContain("composed client");
+    expect(sim.simulator.requests).toHaveLength(1);
+    expect(sim.simulator.ledger.charges()).toBe(1);
+  });
+
+  it("with streamMethods it serves useChatStream to done, leaving no job open", async () => {
+    renderWithClient(<Chat />, composeSaaSLLMClient(options(), streamMethods));
+    await userEvent.click(screen.getByRole("button", { name: "Send" }));
+    await waitFor(() => expect(text("status")).toBe("done"));
+    expect(text("text")).toBe(REPLY);
+    expect(sim.simulator.ledger.openJobs()).toHaveLength(0);
+  });
+
+  it("createSaaSLLMClient is the jobs client with both modules: same methods, a live circuit state", async () => {
+    const composed = composeSaaSLLMClient(options(), streamMethods, accountMethods);
+    expect(Object.keys(composed).sort()).toEqual(Object.keys(createSaaSLLMClient(options())).sort());
+    expect((await composed.getCreditBalance()).credits_remaining).toBeGreaterThan(0);
+    const down = composeSaaSLLMClient({ ...options(), retry: false, circuitBreaker: { failureThreshold: 1 }, fetch: () => Promise.reject(new TypeError("fetch failed")) }, accountMethods);
+    expect(down.circuitState).toBe("closed");
+    await expect(down.getCreditBalance()).rejects.toMatchObject({ kind: "network" });
+    expect(down.circuitState).toBe("open");
+  });
+});

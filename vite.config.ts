@@ -14,7 +14,7 @@ const copyStyles = (): Plugin => ({
 
 // Library build: ESM only, peers and runtime deps stay external, one rolled-up .d.ts per entry.
 // @remix-run/node-fetch-server is bundled into the Node-only entries, so hooks-only installs never get it.
-const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^msw($|\/)/, /^node:/];
+const external = [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^zustand($|\/)/, /^eventsource-parser($|\/)/, /^msw($|\/)/, /^node:/];
 
 export default defineConfig({
   plugins: [react(), copyStyles(), dts({ tsconfigPath: "./tsconfig.build.json", rollupTypes: true })],

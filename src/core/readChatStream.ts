@@ -1,4 +1,4 @@
-import { createSSEReader } from "./sseLines";
+import { createParser } from "eventsource-parser";
 import { StreamState } from "./streamState";
 import {
   idleTimeoutError,
@@ -66,13 +66,13 @@ export async function readChatStream(
   const state = new StreamState(onEvent, ctx);
   // Once per stream, not per chunk: the parser callbacks only forward to the state.
   let sawData = false;
-  const feed = createSSEReader(
-    (data) => {
+  const parser = createParser({
+    onEvent: (message) => {
       sawData = true;
-      state.data(data);
+      state.data(message.data);
     },
-    () => state.keepalive(),
-  );
+    onComment: () => state.keepalive(),
+  });
   const decoder = new TextDecoder();
 
   let stop: "aborted" | "idle" | undefined;
@@ -116,7 +116,7 @@ export async function readChatStream(
       if (watchIdle) lastActivity = Date.now();
       lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
       if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
-      feed(decoder.decode(chunk.value, { stream: true }));
+      parser.feed(decoder.decode(chunk.value, { stream: true }));
     }
     if (stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
     if (stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
@@ -125,7 +125,7 @@ export async function readChatStream(
     // An end marker completed only by this feed means the body ended inside its event: the server never
     // finished writing it, so it did not close the job either.
     if (!state.ended) reachedEof = false;
-    feed("\n\n");
+    parser.feed("\n\n");
     if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
     return { ...state.result(), reachedEof };
   } finally {

@@ -5,7 +5,7 @@ import { isSaaSLLMError, type SaaSLLMErrorKind } from "./SaaSLLMError";
 const json = (status: number, detail: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify({ detail }), { status, headers: { "content-type": "application/json", ...headers } });
 
-// api-contract.md §5.1 (every row) and §5.4, plus the seed's documented variants.
+// docs/wire-protocol.md ("Bodies, statuses and errors", "Authentication and teams"), plus the documented variants.
 const rows: Array<[string, number, string, SaaSLLMErrorKind, boolean]> = [
   ["A1", 401, "Missing Authorization header. Expected: 'Authorization: Bearer sk-xxx...'", "unauthorized", false],
   ["A2", 401, "Invalid Authorization header format. Expected: 'Authorization: Bearer sk-xxx...'", "unauthorized", false],

@@ -22,7 +22,7 @@ const PERMANENT_PROVIDER =
   /No provider credentials configured|Provider routing requires organization context|authentication failed|asynchronous context manager protocol|Client error '4(?!29)\d\d/i;
 
 /**
- * Maps an HTTP status and its `detail` text to an error kind, following api-contract.md §5.
+ * Maps an HTTP status and its `detail` text to an error kind, following docs/wire-protocol.md ("Bodies, statuses and errors").
  * Pure: no I/O, never throws.
  */
 export function classifyStatus(status: number, detail: string): StatusClassification {

@@ -1,4 +1,4 @@
-/** Names of the client-facing endpoints (api-contract.md E1–E17), used in errors, events and the simulator log. */
+/** Names of the client-facing endpoints (docs/wire-protocol.md, E1–E17), used in errors, events and the simulator log. */
 export type EndpointName =
   | "health"
   | "createJob"

@@ -9,7 +9,7 @@ export function isJobId(jobId: string): boolean {
 
 /**
  * The path of a job endpoint. A job id that is not a UUID is a `bad_request` before any request: the server
- * answers it with a plain-text 500 that no retry can fix (upstream-fidelity §4).
+ * answers it with a plain-text 500 that no retry can fix (docs/upstream-behaviour.md §4).
  */
 export function jobPath(jobId: string, suffix: string, endpoint: EndpointName): string {
   if (!isJobId(jobId)) {

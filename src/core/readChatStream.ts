@@ -1,5 +1,6 @@
 import { createParser } from "eventsource-parser";
 import { StreamState } from "./streamState";
+import { watchStream } from "./streamWatch";
 import {
   idleTimeoutError,
   interruptedError,
@@ -40,7 +41,7 @@ const CR = 13;
 const noop = () => {};
 
 /**
- * Reads an SSE chat stream (api-contract.md §6) from a 200 body and resolves with the whole answer.
+ * Reads an SSE chat stream (docs/wire-protocol.md, "Streams") from a 200 body and resolves with the whole answer.
  * Understands OpenAI/Fireworks, Anthropic and Gemini chunks. Resolves only when the shape's end marker
  * arrived (`[DONE]`, `message_stop`, a Gemini `finishReason`) and the body reached EOF; rejects with a
  * SaaSLLMError of kind `stream_error` (error event, even after `[DONE]`), `stream_interrupted` (early end,
@@ -75,27 +76,9 @@ export async function readChatStream(
   });
   const decoder = new TextDecoder();
 
-  let stop: "aborted" | "idle" | undefined;
-  // Cut after the end marker: the answer is whole, but the server may not have closed its job (§6.4).
+  // Cut after the end marker: the answer is whole, but the server may not have closed its job.
   let reachedEof = true;
-  // Cancelling the reader settles a pending read() with `done`, so the loop below wakes up at once.
-  const halt = (why: "aborted" | "idle") => {
-    if (stop === undefined) stop = why;
-    reader.cancel().catch(noop);
-  };
-  const onAbort = () => halt("aborted");
-  // One timer re-armed from a timestamp: cheaper than clearTimeout/setTimeout on every chunk.
-  let lastActivity = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const onIdle = () => {
-    const quietFor = Date.now() - lastActivity;
-    if (!sawData) timer = setTimeout(onIdle, idleTimeoutMs);
-    else if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
-    else timer = setTimeout(onIdle, (idleTimeoutMs ?? 0) - quietFor);
-  };
-  const watchIdle = idleTimeoutMs !== undefined && idleTimeoutMs > 0;
-  signal?.addEventListener("abort", onAbort);
-  if (watchIdle) timer = setTimeout(onIdle, idleTimeoutMs);
+  const watch = watchStream(reader, signal, idleTimeoutMs, () => sawData);
 
   try {
     let lineBytes = 0;
@@ -105,21 +88,21 @@ export async function readChatStream(
         chunk = await reader.read();
       } catch (error) {
         // After the end marker the answer is whole; only a later error event could have changed that.
-        if (stop !== undefined) break;
+        if (watch.stop !== undefined) break;
         if (state.ended) {
           reachedEof = false;
           break;
         }
         throw interruptedError(state.partialText(), "the connection failed", ctx, error);
       }
-      if (stop !== undefined || chunk.done) break;
-      if (watchIdle) lastActivity = Date.now();
+      if (watch.stop !== undefined || chunk.done) break;
+      watch.touch();
       lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
       if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
       parser.feed(decoder.decode(chunk.value, { stream: true }));
     }
-    if (stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
-    if (stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
+    if (watch.stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
+    if (watch.stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
     // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
     // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.
     // An end marker completed only by this feed means the body ended inside its event: the server never
@@ -129,8 +112,7 @@ export async function readChatStream(
     if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
     return { ...state.result(), reachedEof };
   } finally {
-    clearTimeout(timer);
-    signal?.removeEventListener("abort", onAbort);
+    watch.dispose();
     // A no-op after EOF; on every other path it tells the server we are gone.
     reader.cancel().catch(noop);
     reader.releaseLock();

@@ -20,7 +20,7 @@ const num = (v: unknown): number | undefined => (typeof v === "number" ? v : und
 const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /**
- * The provider shape of a payload (api-contract.md §6.2): `choices` means OpenAI or Fireworks,
+ * The provider shape of a payload (docs/wire-protocol.md, "Streams"): `choices` means OpenAI or Fireworks,
  * `type` means Anthropic, `candidates` (or a bare `promptFeedback`) means Gemini.
  * Returns `undefined` for a payload that tells nothing.
  */

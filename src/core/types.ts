@@ -1,4 +1,4 @@
-/** Wire and client types for the SaaS LiteLLM API (see api-contract.md). Statuses are normalized to lowercase. */
+/** Wire and client types for the SaaS LiteLLM API (see docs/wire-protocol.md). Statuses are normalized to lowercase. */
 
 export type JobStatus = "pending" | "in_progress" | "completed" | "failed" | "cancelled";
 

@@ -23,7 +23,7 @@ export interface UseChatStreamActions {
 }
 
 export interface UseChatStreamResult extends ChatStreamState, UseChatStreamActions {
-  /** True while connecting or streaming. */
+  /** True while connecting, retrying or streaming. */
   isBusy: boolean;
 }
 
@@ -71,7 +71,7 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   }
   const result = { ...actions } as UseChatStreamResult;
   for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
-  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "streaming") });
+  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "retrying" || state.status === "streaming") });
   return result;
 }
 

@@ -1,6 +1,8 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
+import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
 
 /** The answer being streamed. Only one exists at a time; actions of any other run are ignored. */
 export interface ChatRun {
@@ -16,7 +18,7 @@ export interface ChatMachine {
   disposed: boolean;
 }
 
-/** How a run ended. (Room for more: a `reason` for unfinished answers, a `retrying` wait.) */
+/** How a run ended; the reason of an unfinished answer is derived from it (`unfinishedReason`). */
 export type ChatOutcome =
   | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null }
   /** `aborted` becomes `stopped`, `stream_interrupted` becomes `interrupted`, every other kind `error`. */
@@ -25,6 +27,8 @@ export type ChatOutcome =
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
   | { type: "send"; runId: number; conversation: ChatStreamMessage[]; base: string; jobId: string | null; clientRequestId: string | null }
+  /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
+  | { type: "wait"; runId: number; wait: RetryWait }
   /** The server accepted the stream. */
   | { type: "open"; runId: number; jobId: string | null }
   /** The text so far (published in batches). */
@@ -38,7 +42,9 @@ export type ChatAction =
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, disposed: false };
 
-const assistant = (content: string, interrupted: boolean): ChatStreamMessage[] => (content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}) }] : []);
+const assistant = (content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] =>
+  content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : [];
+const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying";
 
 const isBusy = (m: ChatMachine): boolean => m.run !== null;
 const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
@@ -47,17 +53,21 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   const { conversation } = m.run;
   if (outcome.kind === "done") {
     const { text, usage, finishReason } = outcome;
-    return { ...m, run: null, state: { ...m.state, status: "done", text, messages: [...conversation, ...assistant(text, false)], usage, finishReason, jobId: outcome.jobId ?? m.state.jobId } };
+    const reason = reasonOfFinish(finishReason);
+    const messages = [...conversation, ...assistant(text, false, reason)];
+    return { ...m, run: null, state: { ...m.state, status: "done", text, messages, usage, finishReason, reason, retrying: null, jobId: outcome.jobId ?? m.state.jobId } };
   }
   const { error, text } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
-  const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted")];
-  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages } };
+  const reason = reasonOfError(error);
+  const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted", reason)];
+  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null } };
 }
 
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
-  return { ...m, run: null, state: { ...m.state, status: "stopped", messages: [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "")] } };
+  const messages = [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "", "stopped")];
+  return { ...m, run: null, state: { ...m.state, status: "stopped", messages, reason: "stopped", retrying: null } };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -69,10 +79,13 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       const state: ChatStreamState = { ...initialChatStreamState, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
       return { ...m, run: { id: runId, conversation }, state };
     }
+    case "wait":
+      return owns(m, action.runId) && waiting(m.state.status) ? { ...m, state: { ...m.state, status: "retrying", retrying: action.wait } } : m;
     case "open":
-      return owns(m, action.runId) && m.state.status === "connecting" && action.jobId !== null ? { ...m, state: { ...m.state, jobId: action.jobId } } : m;
+      if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
+      return { ...m, state: { ...m.state, status: "connecting", retrying: null, jobId: action.jobId ?? m.state.jobId } };
     case "text":
-      return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", text: action.text, chunkCount: action.chunkCount } } : m;
+      return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount } } : m;
     case "settle":
       return owns(m, action.runId) ? settle(m, action.outcome) : m;
     case "refuse":

@@ -1,13 +1,20 @@
 import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+import type { UnfinishedReason } from "./unfinishedReason";
 
-/** Where a chat answer is. `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount). */
-export type ChatStreamStatus = "idle" | "connecting" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+/**
+ * Where a chat answer is. `retrying`: waiting for an automatic retry before the first token (see `retrying`).
+ * `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount).
+ */
+export type ChatStreamStatus = "idle" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
 
-/** A message of the conversation; an assistant answer cut short carries `interrupted: true`. */
+/** A message of the conversation; an assistant answer cut short carries `interrupted: true` and its `reason`. */
 export interface ChatStreamMessage extends ChatMessage {
   interrupted?: boolean;
+  /** Why this assistant answer is unfinished (also set on a `done` answer the model cut for length or content). */
+  reason?: UnfinishedReason;
 }
 
 /** Everything a UI can see of a chat: each value is a state of the chat machine (`chatReducer`). */
@@ -26,6 +33,10 @@ export interface ChatStreamState {
   clientRequestId: string | null;
   /** Text chunks received for the current answer. */
   chunkCount: number;
+  /** Why the answer is unfinished, or null when it is running or complete. */
+  reason: UnfinishedReason | null;
+  /** While `status` is `retrying`: which attempt comes next, of how many, and when (ms since epoch). */
+  retrying: RetryWait | null;
 }
 
 /** How an answer ended, for `onFinish`. */
@@ -39,6 +50,8 @@ export interface ChatStreamFinishInfo {
   /** Ended without its end marker; `text` holds the partial answer. */
   isInterrupted: boolean;
   error: SaaSLLMError | null;
+  /** Why the answer is unfinished; null when it is complete. */
+  reason: UnfinishedReason | null;
 }
 
 /** Options of the chat engine (read live, on every send). */
@@ -86,4 +99,6 @@ export const initialChatStreamState: ChatStreamState = {
   jobId: null,
   clientRequestId: null,
   chunkCount: 0,
+  reason: null,
+  retrying: null,
 };

@@ -127,6 +127,7 @@ export class ChatEngine extends ChatStore {
       signal: run.abort.signal,
       clientRequestId,
       onOpen: (id) => this.dispatch({ type: "open", runId: run.id, jobId: id }),
+      onWait: (wait) => this.dispatch({ type: "wait", runId: run.id, wait }),
       onText: (text, chunkCount) => this.dispatch({ type: "text", runId: run.id, text, chunkCount }),
       onToken: (delta) => this.getOptions().onToken?.(delta),
       bindFlush: (flush) => void (run.flush = flush),

@@ -1,6 +1,7 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { ChatMessage, ChatStreamEvent } from "../types";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
@@ -17,6 +18,8 @@ interface RunHooks {
   signal: AbortSignal;
   clientRequestId: string | null;
   onOpen(jobId: string | null): void;
+  /** An attempt failed before any text and another one is due. */
+  onWait(wait: RetryWait): void;
   /** The text so far, at most once per frame (or `throttleMs`). */
   onText(text: string, chunkCount: number): void;
   /** Each delta, synchronously (the live option). */
@@ -48,7 +51,7 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
-  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId) };
+  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;

@@ -29,4 +29,5 @@ export type { ReadChatStreamOptions } from "./readChatStream";
 export type { JobHandle, JobRef } from "./jobs/jobHandle";
 export type { ChatStreamStatus, ChatStreamState, ChatStreamMessage, ChatStreamFinishInfo, ChatEngineOptions } from "./chat/chatTypes";
 export type { UnfinishedReason } from "./chat/unfinishedReason";
+export type { QueuedSend, WhenBusy } from "./chat/busyPolicy";
 export type { RetryWait } from "./transport";

@@ -2,6 +2,7 @@ import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
+import type { QueuedSend } from "./busyPolicy";
 import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
 
 /** The answer being streamed. Only one exists at a time; actions of any other run are ignored. */
@@ -36,6 +37,10 @@ export type ChatAction =
   | { type: "settle"; runId: number; outcome: ChatOutcome }
   /** A send refused before any request (bad input). Ignored while an answer runs. */
   | { type: "refuse"; error: SaaSLLMError }
+  /** `whenBusy: "queue"`: hold a send, take one out (sent or cancelled), pause or resume the queue. */
+  | { type: "enqueue"; item: QueuedSend }
+  | { type: "unqueue"; id: number }
+  | { type: "pauseQueue"; paused: boolean }
   | { type: "stop" }
   | { type: "reset" }
   | { type: "dispose" };
@@ -76,7 +81,7 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
     case "send": {
       if (m.disposed || isBusy(m)) return m;
       const { runId, conversation, base, jobId, clientRequestId } = action;
-      const state: ChatStreamState = { ...initialChatStreamState, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
+      const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
       return { ...m, run: { id: runId, conversation }, state };
     }
     case "wait":
@@ -90,6 +95,12 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       return owns(m, action.runId) ? settle(m, action.outcome) : m;
     case "refuse":
       return isBusy(m) || m.disposed ? m : { ...m, state: { ...m.state, status: "error", error: action.error } };
+    case "enqueue":
+      return m.disposed ? m : { ...m, state: { ...m.state, queue: [...m.state.queue, action.item] } };
+    case "unqueue":
+      return { ...m, state: { ...m.state, queue: m.state.queue.filter((q) => q.id !== action.id) } };
+    case "pauseQueue":
+      return m.state.queuePaused === action.paused ? m : { ...m, state: { ...m.state, queuePaused: action.paused } };
     case "stop":
       return stop(m);
     case "reset":

@@ -2,6 +2,7 @@ import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+import type { QueuedSend, WhenBusy } from "./busyPolicy";
 import type { UnfinishedReason } from "./unfinishedReason";
 
 /**
@@ -37,6 +38,10 @@ export interface ChatStreamState {
   reason: UnfinishedReason | null;
   /** While `status` is `retrying`: which attempt comes next, of how many, and when (ms since epoch). */
   retrying: RetryWait | null;
+  /** Sends held by `whenBusy: "queue"`, oldest first; each is sent when the answer before it is done. */
+  queue: QueuedSend[];
+  /** An answer before the queue did not finish: the queue waits for `resumeQueue()` or a successful retry. */
+  queuePaused: boolean;
 }
 
 /** How an answer ended, for `onFinish`. */
@@ -73,6 +78,8 @@ export interface ChatEngineOptions {
   system?: string;
   /** Other LLM parameters (temperature, max_tokens, stop ...). */
   params?: Omit<LLMParams, "model" | "messages">;
+  /** A send while an answer runs: stop it (`interrupt`), hold the send (`queue`) or drop it (`reject`). @default "interrupt" */
+  whenBusy?: WhenBusy;
   /** Publish text at most every N ms instead of once per animation frame. */
   throttleMs?: number;
   /** Retry automatically (by the core policy) while no text has arrived yet. @default true */
@@ -101,4 +108,6 @@ export const initialChatStreamState: ChatStreamState = {
   chunkCount: 0,
   reason: null,
   retrying: null,
+  queue: [],
+  queuePaused: false,
 };

@@ -28,12 +28,12 @@ async function settleUntil(check: () => boolean): Promise<void> {
   expect(check()).toBe(true);
 }
 
-function onFakeClock(client: Partial<SaaSLLMClientOptions>, fault?: Parameters<ReturnType<typeof direct>["sim"]["script"]["next"]>[1], preset: "upstream" | "live" = "upstream") {
+function onFakeClock(client: Partial<SaaSLLMClientOptions>, fault?: Parameters<ReturnType<typeof direct>["sim"]["script"]["next"]>[1], preset: "upstream" | "live" = "upstream", strict = false) {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
   const kit = direct({ preset }, client);
   if (fault) kit.sim.script.next("streamCreateAndCall", fault);
   const finishes: ChatStreamFinishInfo[] = [];
-  renderWithClient(<Chat finishes={finishes} />, kit.client);
+  renderWithClient(<Chat finishes={finishes} />, kit.client, { strict });
   fireEvent.click(screen.getByRole("button", { name: "Send" }));
   return { ...kit, finishes, sent: () => kit.sim.requestsTo("streamCreateAndCall").length };
 }
@@ -59,8 +59,8 @@ describe("useChatStream: the live retry countdown (fake clock)", () => {
     expect(live()).toBe("");
   });
 
-  it("Stop during the wait ends it as stopped and sends nothing more", async () => {
-    const { finishes, sent } = onFakeClock({ retry: { maxRetries: 2 } }, rateLimited);
+  it("Stop during the wait ends it as stopped and sends nothing more (StrictMode)", async () => {
+    const { finishes, sent } = onFakeClock({ retry: { maxRetries: 2 } }, rateLimited, "upstream", true);
     await settleUntil(() => live() === "Retrying in 3 s (2 of 3)");
     fireEvent.click(screen.getByRole("button", { name: "Stop" }));
     expect(live()).toBe("Stopped — the answer is incomplete");

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { useEffect } from "react";
 import { describe, expect, it } from "vitest";
 import { StreamStatus, useChatStream, type ChatStreamOptions } from "../../src/index";
 import { useSimulatorServer } from "../helpers";
@@ -46,6 +47,24 @@ describe("useChatStream whenBusy", () => {
     await waitFor(() => expect(messages()).toEqual(["user: First", "assistant: answered", "user: Second", "assistant: answered", "user: Third", "assistant: answered"]));
     expect(userBodies(sim)).toEqual(["First", "Second", "Third"]);
     expect(queued()).toEqual([]);
+  });
+
+  it("queue under StrictMode: a send from a mount effect is sent once, the queue still drains in order", async () => {
+    function AutoSend() {
+      const chat = useChatStream({ model: "chat-fast", whenBusy: "queue" });
+      const { send } = chat;
+      useEffect(() => send("First"), [send]);
+      return (
+        <div>
+          <button onClick={() => send("Second")}>Send second</button>
+          <p data-testid="count">{chat.messages.length}</p>
+        </div>
+      );
+    }
+    renderWithClient(<AutoSend />, sim.client(), { strict: true });
+    click("Send second");
+    await waitFor(() => expect(screen.getByTestId("count").textContent).toBe("4"));
+    expect(userBodies(sim)).toEqual(["First", "Second"]);
   });
 
   it("queue: a held send can be cancelled, and nothing is sent for it", async () => {

@@ -30,4 +30,5 @@ export type { JobHandle, JobRef } from "./jobs/jobHandle";
 export type { ChatStreamStatus, ChatStreamState, ChatStreamMessage, ChatStreamFinishInfo, ChatEngineOptions } from "./chat/chatTypes";
 export type { UnfinishedReason } from "./chat/unfinishedReason";
 export type { QueuedSend, WhenBusy } from "./chat/busyPolicy";
+export type { AnswerTiming } from "./chat/answerTiming";
 export type { RetryWait } from "./transport";

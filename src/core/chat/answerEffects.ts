@@ -19,7 +19,7 @@ export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, l
   const { job } = options;
   if (outcome.kind === "done") {
     if (isJobHandle(job)) job.reportCallSuccess();
-    return void latest.onFinish?.({ text: outcome.text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null, reason: reasonOfFinish(outcome.finishReason) });
+    return void latest.onFinish?.({ text: outcome.text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null, reason: reasonOfFinish(outcome.finishReason), timing: outcome.timing ?? null });
   }
   const { error, text } = outcome;
   const aborted = error.kind === "aborted";
@@ -28,5 +28,5 @@ export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, l
   // A stopped in-job answer leaves the job to its owner; a failed one is closed as failed.
   if (!aborted && typeof job === "string" && options.autoFailJob !== false) void failJob(client, job, error);
   if (!aborted) latest.onError?.(error);
-  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: reasonOfError(error) });
+  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: reasonOfError(error), timing: outcome.timing ?? null });
 }

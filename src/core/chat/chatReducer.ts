@@ -2,6 +2,7 @@ import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
+import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
 import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
 
@@ -21,9 +22,9 @@ export interface ChatMachine {
 
 /** How a run ended; the reason of an unfinished answer is derived from it (`unfinishedReason`). */
 export type ChatOutcome =
-  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null }
+  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null; timing?: AnswerTiming }
   /** `aborted` becomes `stopped`, `stream_interrupted` becomes `interrupted`, every other kind `error`. */
-  | { kind: "failed"; error: SaaSLLMError; text: string };
+  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming };
 
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
@@ -60,13 +61,13 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
     const { text, usage, finishReason } = outcome;
     const reason = reasonOfFinish(finishReason);
     const messages = [...conversation, ...assistant(text, false, reason)];
-    return { ...m, run: null, state: { ...m.state, status: "done", text, messages, usage, finishReason, reason, retrying: null, jobId: outcome.jobId ?? m.state.jobId } };
+    return { ...m, run: null, state: { ...m.state, status: "done", text, messages, usage, finishReason, reason, retrying: null, timing: outcome.timing ?? null, jobId: outcome.jobId ?? m.state.jobId } };
   }
   const { error, text } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
   const reason = reasonOfError(error);
   const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted", reason)];
-  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null } };
+  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null, timing: outcome.timing ?? null } };
 }
 
 function stop(m: ChatMachine): ChatMachine {

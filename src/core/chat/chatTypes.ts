@@ -2,6 +2,7 @@ import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend, WhenBusy } from "./busyPolicy";
 import type { UnfinishedReason } from "./unfinishedReason";
 
@@ -38,6 +39,8 @@ export interface ChatStreamState {
   reason: UnfinishedReason | null;
   /** While `status` is `retrying`: which attempt comes next, of how many, and when (ms since epoch). */
   retrying: RetryWait | null;
+  /** The ended answer's time to first token, duration, tokens and tokens/s (see `AnswerTiming`); null while running and after a stop. */
+  timing: AnswerTiming | null;
   /** Sends held by `whenBusy: "queue"`, oldest first; each is sent when the answer before it is done. */
   queue: QueuedSend[];
   /** An answer before the queue did not finish: the queue waits for `resumeQueue()` or a successful retry. */
@@ -57,6 +60,8 @@ export interface ChatStreamFinishInfo {
   error: SaaSLLMError | null;
   /** Why the answer is unfinished; null when it is complete. */
   reason: UnfinishedReason | null;
+  /** Time to first token, duration, tokens and tokens/s of this answer. */
+  timing: AnswerTiming | null;
 }
 
 /** Options of the chat engine (read live, on every send). */
@@ -108,6 +113,7 @@ export const initialChatStreamState: ChatStreamState = {
   chunkCount: 0,
   reason: null,
   retrying: null,
+  timing: null,
   queue: [],
   queuePaused: false,
 };

@@ -3,6 +3,7 @@ import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { ChatMessage, ChatStreamEvent } from "../types";
+import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
 import { createFlushScheduler } from "./frameScheduler";
@@ -36,6 +37,8 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   let text = answer.base;
   let pending: string[] = [];
   let chunkCount = 0;
+  const startedAt = Date.now();
+  let firstTextAt: number | null = null;
   const take = () => {
     if (pending.length) text += pending.join("");
     pending = [];
@@ -45,6 +48,7 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   hooks.bindFlush(() => pending.length > 0 && scheduler.flushNow());
   const onEvent = (event: ChatStreamEvent) => {
     if (event.type !== "text" || hooks.signal.aborted) return;
+    firstTextAt ??= Date.now();
     pending.push(event.text);
     chunkCount++;
     hooks.onToken(event.text);
@@ -59,11 +63,12 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
       ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
       : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     scheduler.cancel();
-    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null };
+    const timing = answerTiming(startedAt, firstTextAt, result.usage);
+    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
     scheduler.cancel();
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
     const partial = take();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial };
+    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

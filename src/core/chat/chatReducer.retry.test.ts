@@ -66,3 +66,23 @@ describe("chatReducer: the reason of an unfinished answer", () => {
     expect(run(send, failed(error, "He")).state).toMatchObject({ status: "interrupted", reason: "stalled" });
   });
 });
+
+describe("chatReducer: the send queue", () => {
+  const item = (id: number) => ({ id, text: `q${id}`, input: `q${id}` });
+
+  it("holds sends in order across a new run, takes one out by id, and pauses and resumes", () => {
+    const m = run(send, { type: "enqueue", item: item(1) }, { type: "enqueue", item: item(2) });
+    expect(m.state.queue.map((q) => q.id)).toEqual([1, 2]);
+    const next = run(send, { type: "enqueue", item: item(1) }, { type: "enqueue", item: item(2) }, { type: "unqueue", id: 1 }, { ...send, runId: 2 });
+    expect(next.state.queue.map((q) => q.id)).toEqual([2]);
+    const paused = chatReducer(m, { type: "pauseQueue", paused: true });
+    expect(paused.state.queuePaused).toBe(true);
+    expect(chatReducer(paused, { type: "pauseQueue", paused: true })).toBe(paused);
+  });
+
+  it("reset clears the queue; a disposed machine holds nothing", () => {
+    expect(run(send, { type: "enqueue", item: item(1) }, { type: "reset" }).state.queue).toEqual([]);
+    const disposed = run({ type: "dispose" });
+    expect(chatReducer(disposed, { type: "enqueue", item: item(1) })).toBe(disposed);
+  });
+});

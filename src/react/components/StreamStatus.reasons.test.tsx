@@ -16,8 +16,9 @@ describe("StreamStatus: reasons in words", () => {
     ["done", "content_filter", "Stopped by the content filter — the answer is incomplete", ["Retry"]],
     ["interrupted", "network", "The connection was lost — the answer is incomplete", ["Retry", "Continue"]],
     ["interrupted", "stalled", "The stream stalled — the answer is incomplete", ["Retry", "Continue"]],
-    ["error", "server_error", "The server failed — the answer is incomplete", []],
-    ["error", "rate_limited", "Rate limited — the answer is incomplete", []],
+    ["interrupted", "server_error", "The server failed — the answer is incomplete", ["Retry", "Continue"]],
+    ["error", "server_error", "", []],
+    ["error", "rate_limited", "", []],
     ["error", "unknown_outcome", "No answer in time — the server may still have finished it", []],
     ["error", "refused", "", []],
   ] as Array<[ChatStreamStatus, UnfinishedReason, string, string[]]>)("%s with reason %s says %j", (status, reason, words, actions) => {

@@ -13,7 +13,7 @@ const TEXT: Record<ChatStreamStatus, string> = {
   stopped: "Stopped — the answer is incomplete",
 };
 
-/** What each reason says; `refused` is left to the error banner, which names the next step. */
+/** What each reason says; on `error` the banner speaks instead (it names the next step). */
 const REASON: Record<UnfinishedReason, string> = {
   stopped: "Stopped — the answer is incomplete",
   length: "Cut off at the length limit — the answer is incomplete",
@@ -30,6 +30,8 @@ const REASON: Record<UnfinishedReason, string> = {
 export function streamStatusText(status: ChatStreamStatus, reason: UnfinishedReason | null | undefined, wait: RetryWait | null | undefined, seconds: number): string {
   if (status === "retrying" && wait) return seconds > 0 ? `Retrying in ${seconds} s (${wait.attempt} of ${wait.maxAttempts})` : `Connecting… (attempt ${wait.attempt} of ${wait.maxAttempts})`;
   if (status === "connecting" && seconds > 0) return `Retrying in ${seconds} s…`;
-  const unfinished = status === "stopped" || status === "interrupted" || status === "error" || status === "done";
+  // On `error` the banner (role alert) already says what failed; only an unknown outcome adds something to it.
+  if (status === "error") return reason === "unknown_outcome" ? REASON[reason] : "";
+  const unfinished = status === "stopped" || status === "interrupted" || status === "done";
   return unfinished && reason ? REASON[reason] : TEXT[status];
 }

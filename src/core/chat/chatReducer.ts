@@ -89,6 +89,8 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       return owns(m, action.runId) && waiting(m.state.status) ? { ...m, state: { ...m.state, status: "retrying", retrying: action.wait } } : m;
     case "open":
       if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
+      // Nothing new (no job id, no wait to end): the same machine, so no subscriber is woken.
+      if (m.state.status === "connecting" && action.jobId === null) return m;
       return { ...m, state: { ...m.state, status: "connecting", retrying: null, jobId: action.jobId ?? m.state.jobId } };
     case "text":
       return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount } } : m;

@@ -6,7 +6,7 @@ import { DEMO_VIRTUAL_KEY, type Simulator } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { LONG_REPLY } from "./support/replies";
 import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
-import { useOnClientEvents, useRetryingAt } from "./support/useClientEvents";
+import { useOnClientEvents } from "./support/useClientEvents";
 
 /** Scenarios that change the team itself: they stay until fixed (from a banner) or reset, unlike one-shot faults. */
 const STANDING = new Set<ScenarioName>(["out-of-credits", "team-suspended", "team-paused", "re-auth", "no-model-access"]);
@@ -36,7 +36,6 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
   const teamId = useSaaSLLMClient().teamId;
   const again = () => (chat.messages.length ? chat.retry() : chat.send(input));
   const fixes = useFixes(simulator, again, onModel);
-  const retryingAt = useRetryingAt(chat.status);
   const closed = job.status === "completed" || job.status === "failed";
   const last = chat.messages.length - 1;
   return (
@@ -56,7 +55,7 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
         })}
       </ol>
       {chat.isBusy ? <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div> : null}
-      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onContinue={chat.continue} retryingAt={retryingAt} accountErrors="team-banner" {...fixes} />
+      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onContinue={chat.continue} reason={chat.reason} retrying={chat.retrying} accountErrors="team-banner" {...fixes} />
       <form className="playground__form" onSubmit={(e) => (e.preventDefault(), chat.send(input), setInput(""))}>
         <label className="demo__row" style={{ flex: 1 }}>
           <span>Message</span>

@@ -4,7 +4,7 @@ import { StreamStatus, useChatStream } from "@saas-litellm/react";
 import { useDemo } from "./support/demo";
 import { LONG_REPLY } from "./support/replies";
 
-type Scenario = "streaming" | "done" | "interrupted" | "stopped" | "error";
+type Scenario = "streaming" | "retrying" | "done" | "interrupted" | "stopped" | "error";
 
 /** Drives a real stream into one state, then shows `<StreamStatus>` for it. */
 function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
@@ -19,6 +19,8 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
     if (scenario === "streaming" || scenario === "stopped") simulator?.script.next(STREAM, { stream: { tokenDelayMs: 400 } });
     if (scenario === "interrupted") simulator?.script.next(STREAM, { stream: { cutAfterChunks: 10 } });
     if (scenario === "error") simulator?.script.next(STREAM, { status: 503 });
+    // A long Retry-After keeps the story in its countdown.
+    if (scenario === "retrying") simulator?.script.next(STREAM, { status: 429, detail: "Rate limit exceeded", headers: { "retry-after": "60" } });
     send("Explain retries with backoff");
   }, [scenario, simulator, send]);
   useEffect(() => {
@@ -27,7 +29,7 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
   return (
     <div className="demo">
       <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div>
-      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
+      <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
     </div>
   );
 }
@@ -36,7 +38,7 @@ const meta = {
   title: "Components/StreamStatus",
   component: StreamStatusDemo,
   tags: ["autodocs"],
-  argTypes: { scenario: { control: "select", options: ["streaming", "done", "interrupted", "stopped", "error"] } },
+  argTypes: { scenario: { control: "select", options: ["streaming", "retrying", "done", "interrupted", "stopped", "error"] } },
   parameters: {
     simulator: { replyText: LONG_REPLY, tokenDelayMs: 20 },
     docs: { description: { component: "`<StreamStatus status error onStop onRetry onContinue />`: one progress line per stream state, each reached by a real stream from the simulator." } },
@@ -47,6 +49,7 @@ export default meta;
 type Story = StoryObj<typeof meta>;
 
 export const Streaming: Story = { args: { scenario: "streaming" } };
+export const Retrying: Story = { args: { scenario: "retrying" } };
 export const Done: Story = { args: { scenario: "done" } };
 export const Interrupted: Story = { args: { scenario: "interrupted" } };
 export const Stopped: Story = { args: { scenario: "stopped" } };

@@ -28,3 +28,7 @@ export type { EndpointName } from "./endpoints";
 export type { ReadChatStreamOptions } from "./readChatStream";
 export type { JobHandle, JobRef } from "./jobs/jobHandle";
 export type { ChatStreamStatus, ChatStreamState, ChatStreamMessage, ChatStreamFinishInfo, ChatEngineOptions } from "./chat/chatTypes";
+export type { UnfinishedReason } from "./chat/unfinishedReason";
+export type { QueuedSend, WhenBusy } from "./chat/busyPolicy";
+export type { AnswerTiming } from "./chat/answerTiming";
+export type { RetryWait } from "./transport";

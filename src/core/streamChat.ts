@@ -2,7 +2,7 @@ import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
 import { readChatStream } from "./readChatStream";
 import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
-import { send, type TransportConfig } from "./transport";
+import { send, type RetryWait, type TransportConfig } from "./transport";
 import type { ChatStreamEvent, ChatStreamResult, Usage } from "./types";
 
 export interface StreamCallOptions {
@@ -17,6 +17,8 @@ export interface StreamCallOptions {
    * Each attempt of a single-shot stream is a new job, tagged `client_request_id` and `client_attempt` in its metadata.
    */
   onOpen?: (info: { jobId: string | null; attempt: number; clientRequestId?: string }) => void;
+  /** Before each wait for an automatic retry (only before the first token). */
+  onRetry?: (wait: RetryWait) => void;
 }
 
 export interface StreamCallResult extends ChatStreamResult {
@@ -41,7 +43,7 @@ interface StreamSpec {
 /** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
 export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
   const { endpoint } = spec;
-  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true }, async (res, ctx) => {
+  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry }, async (res, ctx) => {
     const type = res.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);

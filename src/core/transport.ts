@@ -39,6 +39,15 @@ export interface RequestSpec {
   idempotencyKey?: string;
   /** Streams: never retry once some text was delivered. */
   stream?: boolean;
+  /** Told before each wait for a retry, so a UI can count down to it. */
+  onRetry?: (wait: RetryWait) => void;
+}
+
+/** A wait before the next automatic attempt: attempt `attempt` of `maxAttempts` starts at `nextRetryAt` (ms since epoch). */
+export interface RetryWait {
+  attempt: number;
+  maxAttempts: number;
+  nextRetryAt: number;
 }
 
 export interface AttemptContext {
@@ -114,6 +123,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       failures++;
       const delaySource = delaySourceOf(error, config.delay !== undefined);
       config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: failures, maxRetries: retries });
+      spec.onRetry?.({ attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
       try {
         await sleep(delayMs, spec.signal);
       } catch (reason) {

@@ -10,7 +10,7 @@ import { useSelectedState, useTrackedState } from "./hooks/useTrackedState";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
 export interface UseChatStreamActions {
-  /** Sends a user prompt (appended to the conversation) or a whole message list (replaces it). A running answer is stopped: the newer send wins. Bad input gives a `bad_request` state and sends nothing. */
+  /** Sends a user prompt (appended to the conversation) or a whole message list (replaces it). While an answer runs, `whenBusy` decides: stop it (default), queue the send, or reject it. Bad input gives a `bad_request` state and sends nothing. */
   send(input: string | ChatMessage[]): void;
   /** Stops the running answer; the text so far stays and `status` becomes `stopped`. */
   stop(): void;
@@ -18,12 +18,16 @@ export interface UseChatStreamActions {
   retry(): void;
   /** Asks the model to continue the partial answer; the continuation is appended to `text`. */
   continue(): void;
-  /** Stops and clears everything. */
+  /** Stops and clears everything, the queue too. */
   reset(): void;
+  /** `whenBusy: "queue"`: takes a held send (by its `queue` id) out; nothing is sent for it. */
+  cancelQueued(id: number): void;
+  /** Sends the next held send after an unfinished answer paused the queue (`queuePaused`). */
+  resumeQueue(): void;
 }
 
 export interface UseChatStreamResult extends ChatStreamState, UseChatStreamActions {
-  /** True while connecting or streaming. */
+  /** True while connecting, retrying or streaming. */
   isBusy: boolean;
 }
 
@@ -59,6 +63,8 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
       retry: () => void bind().retry(),
       continue: () => void bind().continue(),
       reset: () => bind().reset(),
+      cancelQueued: (id) => bind().cancelQueued(id),
+      resumeQueue: () => bind().resumeQueue(),
     };
   }, [entry, client]);
 
@@ -71,7 +77,7 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   }
   const result = { ...actions } as UseChatStreamResult;
   for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
-  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "streaming") });
+  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "retrying" || state.status === "streaming") });
   return result;
 }
 

@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { randomId } from "../core/abortable";
 import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
+import type { RetryWait } from "../core/transport";
 import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
 import { promptMessages } from "../core/chat/promptMessages";
 import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
@@ -65,7 +66,8 @@ async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, ide
 
 /**
  * One LLM call as a react-query mutation, retried by the API's policy (never 400/401/403/404/422).
- * `nextRetryAt` and `failureCount` let a UI say "retrying in 2 s"; `data.attempts` says how many it took.
+ * `retrying` (`{ attempt, maxAttempts, nextRetryAt }`) lets a UI say "Retrying in 2 s (2 of 4)", e.g. with
+ * `<StreamStatus status={llm.retrying ? "retrying" : "connecting"} retrying={llm.retrying} />`; `data.attempts` says how many it took.
  *
  * @example
  * const summarize = useLLMCall({ model: "chat-fast" });
@@ -102,6 +104,12 @@ export function useLLMCall(options: UseLLMCallOptions) {
   });
 
   const { mutateAsync } = mutation;
+  const waitingAt = mutation.isPending && mutation.failureCount > 0 ? nextRetryAt : null;
+  const maxAttempts = (options.maxRetries ?? 3) + 1;
+  const retrying = useMemo<RetryWait | null>(
+    () => (waitingAt === null ? null : { attempt: mutation.failureCount + 1, maxAttempts, nextRetryAt: waitingAt }),
+    [waitingAt, mutation.failureCount, maxAttempts],
+  );
   const call = useCallback(
     (input: string | ChatMessage[]): Promise<LLMCallData> => {
       // One idempotency key per logical call, the same on every retry. Bad input fails in the mutation, before any request.
@@ -125,7 +133,9 @@ export function useLLMCall(options: UseLLMCallOptions) {
     /** The last attempt's error while retrying. */
     failureReason: mutation.failureReason,
     /** When the next retry fires (ms since epoch), while waiting for it. */
-    nextRetryAt: mutation.isPending && mutation.failureCount > 0 ? nextRetryAt : null,
+    nextRetryAt: waitingAt,
+    /** While waiting for a retry: the attempt that comes next, of how many, and when (the shape `StreamStatus` counts down). */
+    retrying,
     reset: mutation.reset,
   };
 }

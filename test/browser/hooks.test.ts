@@ -111,7 +111,7 @@ describe("Hooks and components, live against the simulator", () => {
   it.each([
     ["streaming", /Streaming…/, ["Stop"]],
     ["done", /^$/, []],
-    ["interrupted", /Interrupted — the answer is incomplete/, ["Retry", "Continue"]],
+    ["interrupted", /The connection was lost — the answer is incomplete/, ["Retry", "Continue"]],
     ["stopped", /Stopped — the answer is incomplete/, ["Continue"]],
     ["failed", /^$/, ["Try again"]],
   ] as const)("StreamStatus: %s", async (story, text, buttons) => {

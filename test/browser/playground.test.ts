@@ -61,7 +61,7 @@ describe("Playground: a small chat app on the simulator", () => {
     // A 429 with Retry-After: the status line counts down instead of a silent "Connecting…".
     await arm("rate-limited");
     await send("Fast?");
-    await expect.poll(() => page.locator(".slm-stream-status__text").textContent(), { timeout: 10_000 }).toMatch(/^Retrying in [1-5] s…$/);
+    await expect.poll(() => page.locator(".slm-stream-status__text").textContent(), { timeout: 10_000 }).toMatch(/^Retrying in [1-5] s \(2 of 4\)$/);
     await expect.poll(status, { timeout: 20_000 }).toBe("done");
 
     await page.getByRole("button", { name: "Reset simulator" }).click();

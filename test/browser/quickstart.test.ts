@@ -45,7 +45,7 @@ describe("a fresh Vite app with the pasted Quick start, against the simulator co
   it("Send streams an answer; a cut offers Retry and Continue, and Continue finishes it", async () => {
     const page = await open(["--fault", 'streamCreateAndCall={"stream":{"cutAfterChunks":4}}']);
     await page.getByRole("button", { name: "Send" }).click();
-    await page.getByText("Interrupted — the answer is incomplete").waitFor({ timeout: 15_000 });
+    await page.getByText("The connection was lost — the answer is incomplete").waitFor({ timeout: 15_000 });
     const partial = (await page.locator("p").first().textContent()) ?? "";
     expect(partial.length).toBeGreaterThan(0);
     await page.getByRole("button", { name: "Retry" }).waitFor();

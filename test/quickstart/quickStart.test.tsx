@@ -36,7 +36,7 @@ describe("README Quick start against `saas-litellm-simulator`", () => {
   it("Send streams an answer; a cut answer offers Continue, which finishes it", async () => {
     const user = await pasteAndRun(["--token-delay", "0", "--fault", 'streamCreateAndCall={"stream":{"cutAfterChunks":3}}'], "AppCut");
     await user.click(screen.getByRole("button", { name: "Send" }));
-    expect(await screen.findByText(/Interrupted — the answer is incomplete/)).toBeTruthy();
+    expect(await screen.findByText(/The connection was lost — the answer is incomplete/)).toBeTruthy();
     const partial = screen.getByRole("paragraph").textContent ?? "";
     expect(partial.length).toBeGreaterThan(0);
     await user.click(screen.getByRole("button", { name: "Continue" }));

@@ -3,6 +3,7 @@ import { isJobHandle } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
+import { reasonOfError, reasonOfFinish } from "./unfinishedReason";
 
 /** Completes an in-job answer's job (given by id) as failed. Never throws; the client sends it at most once. */
 export function failJob(client: SaaSLLMClient, jobId: string, error: SaaSLLMError): Promise<unknown> {
@@ -18,7 +19,7 @@ export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, l
   const { job } = options;
   if (outcome.kind === "done") {
     if (isJobHandle(job)) job.reportCallSuccess();
-    return void latest.onFinish?.({ text: outcome.text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null });
+    return void latest.onFinish?.({ text: outcome.text, isAbort: false, isDisconnect: false, isError: false, isInterrupted: false, error: null, reason: reasonOfFinish(outcome.finishReason), timing: outcome.timing ?? null });
   }
   const { error, text } = outcome;
   const aborted = error.kind === "aborted";
@@ -27,5 +28,5 @@ export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, l
   // A stopped in-job answer leaves the job to its owner; a failed one is closed as failed.
   if (!aborted && typeof job === "string" && options.autoFailJob !== false) void failJob(client, job, error);
   if (!aborted) latest.onError?.(error);
-  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error });
+  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: reasonOfError(error), timing: outcome.timing ?? null });
 }

@@ -50,7 +50,7 @@ describe("chatReducer: every transition", () => {
   it("a cut keeps the partial answer as an interrupted message", () => {
     const m = run(send(), text("Hel"), failed("stream_interrupted", "Hello"));
     expect(m.state).toMatchObject({ status: "interrupted", text: "Hello", messages: [user, { role: "assistant", content: "Hello", interrupted: true }] });
-    expect(run(send(), failed("stream_interrupted")).state.messages).toEqual([user, { role: "assistant", content: "", interrupted: true }]);
+    expect(run(send(), failed("stream_interrupted")).state.messages).toEqual([user, { role: "assistant", content: "", interrupted: true, reason: "network" }]);
   });
 
   it("an error after some text keeps it", () => {

@@ -1,6 +1,10 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
+import type { AnswerTiming } from "./answerTiming";
+import type { QueuedSend } from "./busyPolicy";
+import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
 
 /** The answer being streamed. Only one exists at a time; actions of any other run are ignored. */
 export interface ChatRun {
@@ -16,15 +20,17 @@ export interface ChatMachine {
   disposed: boolean;
 }
 
-/** How a run ended. (Room for more: a `reason` for unfinished answers, a `retrying` wait.) */
+/** How a run ended; the reason of an unfinished answer is derived from it (`unfinishedReason`). */
 export type ChatOutcome =
-  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null }
+  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null; timing?: AnswerTiming }
   /** `aborted` becomes `stopped`, `stream_interrupted` becomes `interrupted`, every other kind `error`. */
-  | { kind: "failed"; error: SaaSLLMError; text: string };
+  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming };
 
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
   | { type: "send"; runId: number; conversation: ChatStreamMessage[]; base: string; jobId: string | null; clientRequestId: string | null }
+  /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
+  | { type: "wait"; runId: number; wait: RetryWait }
   /** The server accepted the stream. */
   | { type: "open"; runId: number; jobId: string | null }
   /** The text so far (published in batches). */
@@ -32,13 +38,19 @@ export type ChatAction =
   | { type: "settle"; runId: number; outcome: ChatOutcome }
   /** A send refused before any request (bad input). Ignored while an answer runs. */
   | { type: "refuse"; error: SaaSLLMError }
+  /** `whenBusy: "queue"`: hold a send, take one out (sent or cancelled), pause or resume the queue. */
+  | { type: "enqueue"; item: QueuedSend }
+  | { type: "unqueue"; id: number }
+  | { type: "pauseQueue"; paused: boolean }
   | { type: "stop" }
   | { type: "reset" }
   | { type: "dispose" };
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, disposed: false };
 
-const assistant = (content: string, interrupted: boolean): ChatStreamMessage[] => (content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}) }] : []);
+const assistant = (content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] =>
+  content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : [];
+const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying";
 
 const isBusy = (m: ChatMachine): boolean => m.run !== null;
 const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
@@ -47,17 +59,21 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   const { conversation } = m.run;
   if (outcome.kind === "done") {
     const { text, usage, finishReason } = outcome;
-    return { ...m, run: null, state: { ...m.state, status: "done", text, messages: [...conversation, ...assistant(text, false)], usage, finishReason, jobId: outcome.jobId ?? m.state.jobId } };
+    const reason = reasonOfFinish(finishReason);
+    const messages = [...conversation, ...assistant(text, false, reason)];
+    return { ...m, run: null, state: { ...m.state, status: "done", text, messages, usage, finishReason, reason, retrying: null, timing: outcome.timing ?? null, jobId: outcome.jobId ?? m.state.jobId } };
   }
   const { error, text } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
-  const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted")];
-  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages } };
+  const reason = reasonOfError(error);
+  const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted", reason)];
+  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null, timing: outcome.timing ?? null } };
 }
 
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
-  return { ...m, run: null, state: { ...m.state, status: "stopped", messages: [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "")] } };
+  const messages = [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "", "stopped")];
+  return { ...m, run: null, state: { ...m.state, status: "stopped", messages, reason: "stopped", retrying: null } };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -66,17 +82,28 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
     case "send": {
       if (m.disposed || isBusy(m)) return m;
       const { runId, conversation, base, jobId, clientRequestId } = action;
-      const state: ChatStreamState = { ...initialChatStreamState, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
+      const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
       return { ...m, run: { id: runId, conversation }, state };
     }
+    case "wait":
+      return owns(m, action.runId) && waiting(m.state.status) ? { ...m, state: { ...m.state, status: "retrying", retrying: action.wait } } : m;
     case "open":
-      return owns(m, action.runId) && m.state.status === "connecting" && action.jobId !== null ? { ...m, state: { ...m.state, jobId: action.jobId } } : m;
+      if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
+      // Nothing new (no job id, no wait to end): the same machine, so no subscriber is woken.
+      if (m.state.status === "connecting" && action.jobId === null) return m;
+      return { ...m, state: { ...m.state, status: "connecting", retrying: null, jobId: action.jobId ?? m.state.jobId } };
     case "text":
-      return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", text: action.text, chunkCount: action.chunkCount } } : m;
+      return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount } } : m;
     case "settle":
       return owns(m, action.runId) ? settle(m, action.outcome) : m;
     case "refuse":
       return isBusy(m) || m.disposed ? m : { ...m, state: { ...m.state, status: "error", error: action.error } };
+    case "enqueue":
+      return m.disposed ? m : { ...m, state: { ...m.state, queue: [...m.state.queue, action.item] } };
+    case "unqueue":
+      return { ...m, state: { ...m.state, queue: m.state.queue.filter((q) => q.id !== action.id) } };
+    case "pauseQueue":
+      return m.state.queuePaused === action.paused ? m : { ...m, state: { ...m.state, queuePaused: action.paused } };
     case "stop":
       return stop(m);
     case "reset":

@@ -1,13 +1,22 @@
 import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+import type { AnswerTiming } from "./answerTiming";
+import type { QueuedSend, WhenBusy } from "./busyPolicy";
+import type { UnfinishedReason } from "./unfinishedReason";
 
-/** Where a chat answer is. `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount). */
-export type ChatStreamStatus = "idle" | "connecting" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+/**
+ * Where a chat answer is. `retrying`: waiting for an automatic retry before the first token (see `retrying`).
+ * `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount).
+ */
+export type ChatStreamStatus = "idle" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
 
-/** A message of the conversation; an assistant answer cut short carries `interrupted: true`. */
+/** A message of the conversation; an assistant answer cut short carries `interrupted: true` and its `reason`. */
 export interface ChatStreamMessage extends ChatMessage {
   interrupted?: boolean;
+  /** Why this assistant answer is unfinished (also set on a `done` answer the model cut for length or content). */
+  reason?: UnfinishedReason;
 }
 
 /** Everything a UI can see of a chat: each value is a state of the chat machine (`chatReducer`). */
@@ -26,6 +35,16 @@ export interface ChatStreamState {
   clientRequestId: string | null;
   /** Text chunks received for the current answer. */
   chunkCount: number;
+  /** Why the answer is unfinished, or null when it is running or complete. */
+  reason: UnfinishedReason | null;
+  /** While `status` is `retrying`: which attempt comes next, of how many, and when (ms since epoch). */
+  retrying: RetryWait | null;
+  /** The ended answer's time to first token, duration, tokens and tokens/s (see `AnswerTiming`); null while running and after a stop. */
+  timing: AnswerTiming | null;
+  /** Sends held by `whenBusy: "queue"`, oldest first; each is sent when the answer before it is done. */
+  queue: QueuedSend[];
+  /** An answer before the queue did not finish: the queue waits for `resumeQueue()` or a successful retry. */
+  queuePaused: boolean;
 }
 
 /** How an answer ended, for `onFinish`. */
@@ -39,6 +58,10 @@ export interface ChatStreamFinishInfo {
   /** Ended without its end marker; `text` holds the partial answer. */
   isInterrupted: boolean;
   error: SaaSLLMError | null;
+  /** Why the answer is unfinished; null when it is complete. */
+  reason: UnfinishedReason | null;
+  /** Time to first token, duration, tokens and tokens/s of this answer. */
+  timing: AnswerTiming | null;
 }
 
 /** Options of the chat engine (read live, on every send). */
@@ -60,6 +83,8 @@ export interface ChatEngineOptions {
   system?: string;
   /** Other LLM parameters (temperature, max_tokens, stop ...). */
   params?: Omit<LLMParams, "model" | "messages">;
+  /** A send while an answer runs: stop it (`interrupt`), hold the send (`queue`) or drop it (`reject`). @default "interrupt" */
+  whenBusy?: WhenBusy;
   /** Publish text at most every N ms instead of once per animation frame. */
   throttleMs?: number;
   /** Retry automatically (by the core policy) while no text has arrived yet. @default true */
@@ -86,4 +111,9 @@ export const initialChatStreamState: ChatStreamState = {
   jobId: null,
   clientRequestId: null,
   chunkCount: 0,
+  reason: null,
+  retrying: null,
+  timing: null,
+  queue: [],
+  queuePaused: false,
 };

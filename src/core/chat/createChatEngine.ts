@@ -4,6 +4,7 @@ import { abortError } from "../errorFactories";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
 import { afterAnswer, failJob } from "./answerEffects";
+import { previewOf, sameInput } from "./busyPolicy";
 import { ChatStore } from "./chatStore";
 import { DEFAULT_CONTINUE_PROMPT, type ChatEngineOptions, type ChatStreamMessage } from "./chatTypes";
 import { promptMessages } from "./promptMessages";
@@ -33,7 +34,8 @@ export class ChatEngine extends ChatStore {
   private lastRun: Planned | null = null;
   private nextId = 0;
   /** Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
-  private queued: { next: Planned; done: Promise<void> } | null = null;
+  private queued: { next: Planned; input?: string | ChatMessage[]; done: Promise<void> } | null = null;
+  private queueIds = 0;
 
   constructor(
     private readonly getClient: () => SaaSLLMClient,
@@ -42,17 +44,64 @@ export class ChatEngine extends ChatStore {
     super();
   }
 
-  /** Sends a prompt (appended to the conversation) or a whole message list (replaces it). Bad input gives a `bad_request` state and sends nothing. */
+  /**
+   * Sends a prompt (appended to the conversation) or a whole message list (replaces it). Bad input gives a
+   * `bad_request` state and sends nothing. While an answer runs, `whenBusy` decides (interrupt, queue, reject).
+   */
   send(input: string | ChatMessage[]): Promise<void> {
+    const policy = this.getOptions().whenBusy ?? "interrupt";
+    const held = policy !== "interrupt" && (this.active !== null || this.queued !== null || this.getState().queue.length > 0);
+    if (!held) return this.submit(input);
+    if (this.queued?.input !== undefined && sameInput(this.queued.input, input)) return this.queued.done;
+    try {
+      promptMessages(input, "chat");
+    } catch (error) {
+      return this.refuse(error);
+    }
+    if (policy === "queue") this.dispatch({ type: "enqueue", item: { id: ++this.queueIds, text: previewOf(input), input } });
+    return Promise.resolve();
+  }
+
+  /** Takes a held send out of the queue; nothing is sent for it. */
+  cancelQueued(id: number): void {
+    this.dispatch({ type: "unqueue", id });
+  }
+
+  /** Sends the queue's next send after an unfinished answer paused it. */
+  resumeQueue(): void {
+    this.dispatch({ type: "pauseQueue", paused: false });
+    if (!this.active && !this.queued) this.sendNext();
+  }
+
+  private submit(input: string | ChatMessage[]): Promise<void> {
     try {
       const conversation = typeof input === "string" ? [...this.getState().messages, ...promptMessages(input, "chat")] : promptMessages(input, "chat");
-      return this.schedule({ conversation, request: strip(conversation), base: "" });
+      return this.schedule({ conversation, request: strip(conversation), base: "" }, input);
     } catch (error) {
-      if (!isSaaSLLMError(error)) throw error;
-      this.dispatch({ type: "refuse", error });
-      this.getOptions().onError?.(error);
-      return Promise.resolve();
+      return this.refuse(error);
     }
+  }
+
+  private refuse(error: unknown): Promise<void> {
+    if (!isSaaSLLMError(error)) throw error;
+    this.dispatch({ type: "refuse", error });
+    this.getOptions().onError?.(error);
+    return Promise.resolve();
+  }
+
+  /** After an answer: a done one lets the queue go on, an unfinished one pauses it (nothing is dropped). */
+  private advanceQueue(done: boolean): void {
+    if (this.disposed || this.active || this.queued || this.getState().queue.length === 0) return;
+    if (!done) return this.dispatch({ type: "pauseQueue", paused: true });
+    this.dispatch({ type: "pauseQueue", paused: false });
+    this.sendNext();
+  }
+
+  private sendNext(): void {
+    const [next] = this.getState().queue;
+    if (!next) return;
+    this.dispatch({ type: "unqueue", id: next.id });
+    void this.submit(next.input);
   }
 
   /** Starts the last answer over; the partial text is replaced, never duplicated. */
@@ -99,10 +148,10 @@ export class ChatEngine extends ChatStore {
     this.active = null;
   }
 
-  private schedule(next: Planned): Promise<void> {
+  private schedule(next: Planned, input?: string | ChatMessage[]): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    if (this.queued) return (this.queued.next = next), this.queued.done;
-    const entry: { next: Planned; done: Promise<void> } = { next, done: Promise.resolve() };
+    if (this.queued) return Object.assign(this.queued, { next, input }).done;
+    const entry: { next: Planned; input?: string | ChatMessage[]; done: Promise<void> } = { next, input, done: Promise.resolve() };
     this.queued = entry;
     entry.done = Promise.resolve().then(() => {
       if (this.queued !== entry) return;
@@ -127,6 +176,7 @@ export class ChatEngine extends ChatStore {
       signal: run.abort.signal,
       clientRequestId,
       onOpen: (id) => this.dispatch({ type: "open", runId: run.id, jobId: id }),
+      onWait: (wait) => this.dispatch({ type: "wait", runId: run.id, wait }),
       onText: (text, chunkCount) => this.dispatch({ type: "text", runId: run.id, text, chunkCount }),
       onToken: (delta) => this.getOptions().onToken?.(delta),
       bindFlush: (flush) => void (run.flush = flush),
@@ -134,6 +184,7 @@ export class ChatEngine extends ChatStore {
     if (this.active === run) this.active = null;
     this.dispatch({ type: "settle", runId: run.id, outcome });
     afterAnswer(this.getClient(), options, this.getOptions(), outcome);
+    this.advanceQueue(outcome.kind === "done");
   }
 }
 

@@ -1,7 +1,9 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
+import type { RetryWait } from "../transport";
 import type { ChatMessage, ChatStreamEvent } from "../types";
+import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
 import { createFlushScheduler } from "./frameScheduler";
@@ -17,6 +19,8 @@ interface RunHooks {
   signal: AbortSignal;
   clientRequestId: string | null;
   onOpen(jobId: string | null): void;
+  /** An attempt failed before any text and another one is due. */
+  onWait(wait: RetryWait): void;
   /** The text so far, at most once per frame (or `throttleMs`). */
   onText(text: string, chunkCount: number): void;
   /** Each delta, synchronously (the live option). */
@@ -33,6 +37,8 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   let text = answer.base;
   let pending: string[] = [];
   let chunkCount = 0;
+  const startedAt = Date.now();
+  let firstTextAt: number | null = null;
   const take = () => {
     if (pending.length) text += pending.join("");
     pending = [];
@@ -42,13 +48,14 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   hooks.bindFlush(() => pending.length > 0 && scheduler.flushNow());
   const onEvent = (event: ChatStreamEvent) => {
     if (event.type !== "text" || hooks.signal.aborted) return;
+    firstTextAt ??= Date.now();
     pending.push(event.text);
     chunkCount++;
     hooks.onToken(event.text);
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
-  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId) };
+  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;
@@ -56,11 +63,12 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
       ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
       : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     scheduler.cancel();
-    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null };
+    const timing = answerTiming(startedAt, firstTextAt, result.usage);
+    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
     scheduler.cancel();
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
     const partial = take();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial };
+    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

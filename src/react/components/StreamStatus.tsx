@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
+import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
+import type { RetryWait } from "../../core/transport";
 import type { ChatStreamStatus } from "../chatStreamStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { actionButton, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
+import { streamStatusText } from "./streamStatusText";
 import { useCountdown } from "./useCountdown";
 
 /** Props of {@link StreamStatus}: the same action props as `ErrorBanner`, plus Stop. */
@@ -10,8 +13,12 @@ export interface StreamStatusProps extends ErrorActionHandlers {
   status: ChatStreamStatus;
   /** Shown as an `<ErrorBanner>` (with every action given here) when `status` is `error`. */
   error?: SaaSLLMError | null;
-  /** "Stop" while connecting or streaming. */
+  /** "Stop" while connecting, retrying or streaming. */
   onStop?: () => void;
+  /** Why the answer is unfinished (`chat.reason`), said in words: "The connection was lost — the answer is incomplete". */
+  reason?: UnfinishedReason | null;
+  /** While `retrying` (`chat.retrying`): counted down as "Retrying in N s (2 of 3)". */
+  retrying?: RetryWait | null;
   /** While connecting: when the next automatic attempt starts (ms since epoch), shown as "Retrying in N s". */
   retryingAt?: number | null;
   /** `"team-banner"` when a `<TeamStatusBanner>` shows account-wide errors (see `ErrorBanner`). @default "inline" */
@@ -19,18 +26,8 @@ export interface StreamStatusProps extends ErrorActionHandlers {
   className?: string;
 }
 
-const TEXT: Record<ChatStreamStatus, string> = {
-  idle: "",
-  connecting: "Connecting…",
-  streaming: "Streaming…",
-  done: "",
-  interrupted: "Interrupted — the answer is incomplete",
-  error: "",
-  stopped: "Stopped — the answer is incomplete",
-};
-
 /**
- * One line of progress for a chat stream: "Connecting… [Stop]", "Streaming… [Stop]", "Interrupted — the answer
+ * One line of progress for a chat stream: "Connecting… [Stop]", "Retrying in 3 s (2 of 3) [Stop]", "Streaming… [Stop]", "Interrupted — the answer
  * is incomplete [Retry] [Continue]", and on `error` an `ErrorBanner` with the next step (sign in, add credits,
  * choose a model, retry). Render it instead of an `ErrorBanner` for the stream's error, not beside one. The
  * polite live region is always rendered (empty when idle), because screen readers only announce changes to
@@ -38,17 +35,20 @@ const TEXT: Record<ChatStreamStatus, string> = {
  *
  * @example
  * const chat = useChatStream({ model: "chat-fast" });
- * <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue}
+ * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue}
  *   onReauth={signIn} onAddCredits={openBilling} onChooseModel={openModelPicker} />
  */
-export function StreamStatus({ status, error, onStop, retryingAt, accountErrors, className, ...handlers }: StreamStatusProps) {
-  const seconds = useCountdown(status === "connecting" && retryingAt ? retryingAt - Date.now() : undefined, retryingAt);
+export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, accountErrors, className, ...handlers }: StreamStatusProps) {
+  const wait = status === "retrying" ? retrying : null;
+  const at = wait ? wait.nextRetryAt : status === "connecting" ? retryingAt : null;
+  const seconds = useCountdown(at ? at - Date.now() : undefined, wait ?? at);
   let actions: ReactNode[] = [];
-  if (status === "streaming" || status === "connecting") actions = [actionButton("Stop", onStop, "stop")];
+  if (status === "streaming" || status === "connecting" || status === "retrying") actions = [actionButton("Stop", onStop, "stop")];
   if (status === "interrupted") actions = [actionButton("Retry", handlers.onRetry, "retry"), actionButton("Continue", handlers.onContinue, "continue")];
-  if (status === "stopped") actions = [actionButton("Continue", handlers.onContinue, "continue")];
+  if (status === "stopped" || (status === "done" && reason === "length")) actions = [actionButton("Continue", handlers.onContinue, "continue")];
+  if (status === "done" && reason === "content_filter") actions = [actionButton("Retry", handlers.onRetry, "retry")];
   const present = actions.filter(Boolean);
-  const text = status === "connecting" && seconds > 0 ? `Retrying in ${seconds} s…` : TEXT[status];
+  const text = streamStatusText(status, reason, wait, seconds);
 
   return (
     <div className={`slm-stream-status slm-stream-status--${status}${className ? ` ${className}` : ""}`} data-status={status}>

@@ -7,6 +7,7 @@ import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
 import type { RetryWait } from "../core/transport";
 import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
 import { promptMessages } from "../core/chat/promptMessages";
+import { answerTiming, type AnswerTiming } from "../core/chat/answerTiming";
 import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
 import { isJobHandle, type JobRef } from "./jobHandle";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
@@ -39,6 +40,12 @@ export interface LLMCallData {
   callId: string | null;
   /** Attempts this answer took (1 when no retry was needed). */
   attempts: number;
+  /**
+   * From the call to its answer, retries and their waits included. A plain call's answer arrives whole, so
+   * `firstTokenMs` equals `durationMs`; `tokens` is the server's `tokens_used` (prompt and completion: a plain
+   * call reports no split), and `tokensPerSecond` divides it by the whole wait.
+   */
+  timing: AnswerTiming;
 }
 
 interface Variables {
@@ -47,21 +54,29 @@ interface Variables {
   idempotencyKey: string;
   /** Shared by every attempt of one call (react-query passes the same variables to each). */
   attempts: { count: number };
+  /** When the call began (ms since epoch), for its timing. */
+  startedAt: number;
+}
+
+/** A plain call's answer arrives whole: the wait for the first token is the wait for all of it. */
+function wholeAnswerTiming(startedAt: number, tokens: number): AnswerTiming {
+  const timing = answerTiming(startedAt, null, { completion_tokens: tokens });
+  return { ...timing, firstTokenMs: timing.durationMs };
 }
 
 /** One attempt of a call: create-and-call, or a call inside the job (created on demand for a handle). */
-async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, idempotencyKey, attempts }: Variables): Promise<LLMCallData> {
+async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, idempotencyKey, attempts, startedAt }: Variables): Promise<LLMCallData> {
   const attempt = ++attempts.count;
   const messages = promptMessages(input, o.job === undefined ? "createAndCall" : "llmCall");
   const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
   const callOptions = { retry: false, idempotencyKey };
   if (o.job === undefined) {
     const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
-    return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt };
+    return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt, timing: wholeAnswerTiming(startedAt, r.metadata.tokens_used) };
   }
   const jobId = isJobHandle(o.job) ? await o.job.ensureJob() : o.job;
   const r = await client.llmCall(jobId, { ...o.params, model: o.model, messages: full }, callOptions);
-  return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id, attempts: attempt };
+  return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId, callId: r.call_id, attempts: attempt, timing: wholeAnswerTiming(startedAt, r.metadata.tokens_used) };
 }
 
 /**
@@ -113,7 +128,7 @@ export function useLLMCall(options: UseLLMCallOptions) {
   const call = useCallback(
     (input: string | ChatMessage[]): Promise<LLMCallData> => {
       // One idempotency key per logical call, the same on every retry. Bad input fails in the mutation, before any request.
-      const promise = mutateAsync({ input, idempotencyKey: randomId(), attempts: { count: 0 } });
+      const promise = mutateAsync({ input, idempotencyKey: randomId(), attempts: { count: 0 }, startedAt: Date.now() });
       promise.catch(() => undefined); // the error also lives in state; no unhandled rejection if unawaited
       return promise;
     },

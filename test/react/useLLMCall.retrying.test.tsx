@@ -12,6 +12,7 @@ function Ask() {
       <button onClick={() => void llm.call("Hello")}>Ask</button>
       {llm.isPending && <StreamStatus status={llm.retrying ? "retrying" : "connecting"} retrying={llm.retrying} />}
       <p data-testid="answer">{llm.data ? `${llm.data.attempts} attempts` : ""}</p>
+      <p data-testid="timing">{llm.data ? `first token ${llm.data.timing.firstTokenMs} ms of ${llm.data.timing.durationMs} ms, ${llm.data.timing.tokens} tokens` : ""}</p>
     </div>
   );
 }
@@ -44,5 +45,11 @@ describe("useLLMCall: the same retry data as a chat", () => {
     expect(screen.getByTestId("answer").textContent).toBe("2 attempts");
     expect(sim.requestsTo("createAndCall")).toHaveLength(2);
     expect(live()).toBeNull();
+    // The whole wait, the 2 s Retry-After included; a plain call's answer arrives whole (first token = all of it).
+    const [, first, duration] = /first token (\d+) ms of (\d+) ms/.exec(screen.getByTestId("timing").textContent ?? "") ?? [];
+    expect(Number(duration)).toBeGreaterThanOrEqual(2000);
+    expect(first).toBe(duration);
+    const tokens = sim.ledger.jobs()[0]!.calls[0]!;
+    expect(screen.getByTestId("timing").textContent).toContain(`${tokens.promptTokens + tokens.completionTokens} tokens`);
   });
 });

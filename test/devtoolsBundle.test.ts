@@ -1,28 +1,17 @@
-import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { bundleApp } from "./appBundle";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const external = ["react", "react-dom", "react/jsx-runtime", "@tanstack/react-query", "zustand", "zustand/vanilla", "eventsource-parser"];
 // Strings only the devtools contain: its class prefix and its title.
 const MARKERS = ["slm-devtools", "SaaS LiteLLM devtools"];
 
-/** Bundles a tiny app entry the way an app's production build would (ESM, minified, tree-shaken). */
+/** The code of a tiny app's production bundle, every chunk (the panel is a lazy chunk). */
 async function bundle(app: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: app, resolveDir: root, loader: "tsx" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    minify: true,
+  const result = await bundleApp(app, {
     splitting: true,
     outdir: "out",
-    jsx: "automatic",
-    external,
     alias: { "@saas-litellm/react": "./src/index.ts", "@saas-litellm/react/devtools": "./src/devtools/index.ts" },
-    logLevel: "silent",
   });
-  return result.outputFiles.map((f) => f.text).join("\n");
+  return (result.outputFiles ?? []).map((f) => f.text).join("\n");
 }
 
 describe("the devtools stay out of apps that do not import them", () => {

@@ -1,24 +1,10 @@
-import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("..", import.meta.url));
-const external = ["react", "react-dom", "react/jsx-runtime", "@tanstack/react-query", "zustand", "zustand/vanilla"];
+import { bundleApp } from "./appBundle";
 
 /** The source files a tree-shaken production bundle of `app` keeps (bytes in the output > 0). */
 async function kept(app: string): Promise<string[]> {
-  const result = await build({
-    stdin: { contents: app, resolveDir: root, loader: "ts" },
-    bundle: true,
-    write: false,
-    format: "esm",
-    minify: true,
-    external,
-    metafile: true,
-    define: { "process.env.NODE_ENV": '"production"' },
-    logLevel: "silent",
-  });
-  const output = Object.values(result.metafile.outputs)[0]!;
+  const result = await bundleApp(app, { metafile: true });
+  const output = Object.values(result.metafile!.outputs)[0]!;
   return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([path]) => path);
 }
 

@@ -38,10 +38,10 @@ export type ClientEvent =
 export type DelaySource = "retry-after" | "backoff" | "custom";
 
 /** Why a failed attempt was the last one. */
-export type NoRetryReason = "not-retryable" | "retries-exhausted" | "retries-off" | "partial-text" | "aborted" | "upstream-budget";
+export type NoRetryReason = "not-retryable" | "retries-exhausted" | "retries-off" | "partial-text" | "aborted" | "upstream-budget" | "unknown-outcome";
 
-/** Who closed a job: the app's own call, cleanup after an unmount or after superseded retries, or the server (E5/E6). */
-export type JobClosedBy = "app" | "unmount" | "retry-cleanup" | "server";
+/** Who closed a job: the app's own call, cleanup after an unmount or after superseded retries, a chat settling an answer of unknown fate (`reconcile`), or the server (E5/E6). */
+export type JobClosedBy = "app" | "unmount" | "retry-cleanup" | "server" | "reconcile";
 
 /** What closing a job cost, from the server's `costs` (credits per completed job; USD is provider cost). */
 export interface JobCharge {

@@ -7,7 +7,7 @@ import { badResponseError } from "./errorFactories";
 import type { CompleteJobOptions } from "./jobEvents";
 import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
-import { createJobCloser, type FailOpenJobsOptions } from "./jobs/createJobCloser";
+import { createJobCloser, type CallReconciliation, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
 import type { ClientCore } from "./clientCore";
 import { send, type TransportConfig } from "./transport";
@@ -53,6 +53,13 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
      */
     failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
       return closer.failOpenJobs(clientRequestId, reason, options);
+    },
+    /**
+     * Settles an answer of unknown fate (a cut, a timeout, a reload mid-answer): finds every job of the call
+     * by its `clientRequestId`, closes open ones as failed, and says which were charged. One small lookup.
+     */
+    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string }): Promise<CallReconciliation> {
+      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since);
     },
     /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
     async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {

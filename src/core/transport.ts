@@ -41,6 +41,8 @@ export interface RequestSpec {
   stream?: boolean;
   /** Told before each wait for a retry, so a UI can count down to it. */
   onRetry?: (wait: RetryWait) => void;
+  /** Errors this call must not retry whatever the policy says (e.g. a timeout whose request may still be running). */
+  unsafeToRetry?: (error: SaaSLLMError) => boolean;
 }
 
 /** A wait before the next automatic attempt: attempt `attempt` of `maxAttempts` starts at `nextRetryAt` (ms since epoch). */
@@ -48,6 +50,8 @@ export interface RetryWait {
   attempt: number;
   maxAttempts: number;
   nextRetryAt: number;
+  /** The wait is over but the device is offline: the attempt starts when the network is back. */
+  offline?: boolean;
 }
 
 export interface AttemptContext {
@@ -114,8 +118,9 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       // The next attempt would likely cost what this one did: stop before it could exceed the budget.
       upstreamCalls += upstreamCallsOf(error);
       const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
-      if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries: retries })) {
-        const reason = noRetryReason(error, { keptText: keptText === true, overBudget, failures, maxRetries: retries });
+      const unsafe = spec.unsafeToRetry?.(error) === true;
+      if (keptText || overBudget || unsafe || !shouldRetry(failures, error, { maxRetries: retries })) {
+        const reason = unsafe ? "unknown-outcome" : noRetryReason(error, { keptText: keptText === true, overBudget, failures, maxRetries: retries });
         config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason });
         throw error;
       }

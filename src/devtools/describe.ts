@@ -26,6 +26,7 @@ const NO_RETRY: Record<NoRetryReason, string> = {
   "retries-off": "not retried: retries are off for this call",
   "partial-text": "not retried: text was already shown, a retry would replay it",
   aborted: "not retried: cancelled by the app",
+  "unknown-outcome": "not retried: the server may still finish (and charge) this attempt; its job is looked up instead",
 };
 
 export function describeAttempt(a: InspectedAttempt): string {

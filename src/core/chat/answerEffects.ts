@@ -28,5 +28,5 @@ export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, l
   // A stopped in-job answer leaves the job to its owner; a failed one is closed as failed.
   if (!aborted && typeof job === "string" && options.autoFailJob !== false) void failJob(client, job, error);
   if (!aborted) latest.onError?.(error);
-  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: reasonOfError(error), timing: outcome.timing ?? null });
+  latest.onFinish?.({ text, isAbort: aborted, isDisconnect: interrupted, isError: !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: outcome.reason ?? reasonOfError(error), timing: outcome.timing ?? null });
 }

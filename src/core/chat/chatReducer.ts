@@ -1,7 +1,8 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
-import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
+import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, type OfflineHold } from "./chatTypes";
+import type { AnswerOutcome } from "./answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
 import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
@@ -24,11 +25,13 @@ export interface ChatMachine {
 export type ChatOutcome =
   | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null; timing?: AnswerTiming }
   /** `aborted` becomes `stopped`, `stream_interrupted` becomes `interrupted`, every other kind `error`. */
-  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming };
+  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming; reason?: UnfinishedReason };
 
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
   | { type: "send"; runId: number; conversation: ChatStreamMessage[]; base: string; jobId: string | null; clientRequestId: string | null }
+  /** The device is offline: the send is held until the network is back or `hold.expiresAt`. */
+  | { type: "hold"; runId: number; hold: OfflineHold }
   /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
   | { type: "wait"; runId: number; wait: RetryWait }
   /** The server accepted the stream. */
@@ -42,6 +45,10 @@ export type ChatAction =
   | { type: "enqueue"; item: QueuedSend }
   | { type: "unqueue"; id: number }
   | { type: "pauseQueue"; paused: boolean }
+  /** A stored chat is restored (only into an idle, untouched chat). */
+  | { type: "restore"; state: ChatStreamState }
+  /** What the server did with an answer whose end the client did not see. */
+  | { type: "outcome"; outcome: AnswerOutcome }
   | { type: "stop" }
   | { type: "reset" }
   | { type: "dispose" };
@@ -50,7 +57,7 @@ export const initialChatMachine: ChatMachine = { state: initialChatStreamState, 
 
 const assistant = (content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] =>
   content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : [];
-const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying";
+const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying" || status === "offline";
 
 const isBusy = (m: ChatMachine): boolean => m.run !== null;
 const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
@@ -65,15 +72,15 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   }
   const { error, text } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
-  const reason = reasonOfError(error);
+  const reason = outcome.reason ?? reasonOfError(error);
   const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted", reason)];
-  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null, timing: outcome.timing ?? null } };
+  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null, offline: null, timing: outcome.timing ?? null } };
 }
 
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
   const messages = [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "", "stopped")];
-  return { ...m, run: null, state: { ...m.state, status: "stopped", messages, reason: "stopped", retrying: null } };
+  return { ...m, run: null, state: { ...m.state, status: "stopped", messages, reason: "stopped", retrying: null, offline: null } };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -85,13 +92,15 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
       return { ...m, run: { id: runId, conversation }, state };
     }
+    case "hold":
+      return owns(m, action.runId) && m.state.status === "connecting" ? { ...m, state: { ...m.state, status: "offline", offline: action.hold } } : m;
     case "wait":
       return owns(m, action.runId) && waiting(m.state.status) ? { ...m, state: { ...m.state, status: "retrying", retrying: action.wait } } : m;
     case "open":
       if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
       // Nothing new (no job id, no wait to end): the same machine, so no subscriber is woken.
       if (m.state.status === "connecting" && action.jobId === null) return m;
-      return { ...m, state: { ...m.state, status: "connecting", retrying: null, jobId: action.jobId ?? m.state.jobId } };
+      return { ...m, state: { ...m.state, status: "connecting", retrying: null, offline: null, jobId: action.jobId ?? m.state.jobId } };
     case "text":
       return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount } } : m;
     case "settle":
@@ -104,6 +113,10 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       return { ...m, state: { ...m.state, queue: m.state.queue.filter((q) => q.id !== action.id) } };
     case "pauseQueue":
       return m.state.queuePaused === action.paused ? m : { ...m, state: { ...m.state, queuePaused: action.paused } };
+    case "restore":
+      return m.run || m.disposed || m.state !== initialChatStreamState ? m : { ...m, state: action.state };
+    case "outcome":
+      return m.run || m.disposed ? m : { ...m, state: { ...m.state, outcome: action.outcome } };
     case "stop":
       return stop(m);
     case "reset":

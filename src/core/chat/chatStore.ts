@@ -13,6 +13,7 @@ export class ChatStore {
 
   readonly subscribe = (listener: ChatListener): (() => void) => {
     this.listeners.add(listener);
+    if (this.listeners.size === 1) this.attached();
     return () => void this.listeners.delete(listener);
   };
 
@@ -20,9 +21,17 @@ export class ChatStore {
     return this.machine.disposed;
   }
 
+  /** A first subscriber arrived: the owner is mounted (never during a render), so effects may start. */
+  protected attached(): void {}
+
+  /** After each change, before the subscribers hear of it. */
+  protected changed(_next: ChatStreamState): void {}
+
   protected dispatch(action: ChatAction): void {
     const prev = this.machine.state;
     this.machine = chatReducer(this.machine, action);
-    if (this.machine.state !== prev) for (const listener of this.listeners) listener(this.machine.state, prev);
+    if (this.machine.state === prev) return;
+    this.changed(this.machine.state);
+    for (const listener of this.listeners) listener(this.machine.state, prev);
   }
 }

@@ -2,15 +2,24 @@ import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
+import type { AnswerOutcome } from "./answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend, WhenBusy } from "./busyPolicy";
+import type { ChatPersistOptions } from "./persist/chatPersistence";
 import type { UnfinishedReason } from "./unfinishedReason";
 
 /**
- * Where a chat answer is. `retrying`: waiting for an automatic retry before the first token (see `retrying`).
+ * Where a chat answer is. `offline`: the send is held until the network is back (see `offline`).
+ * `retrying`: waiting for an automatic retry before the first token (see `retrying`).
  * `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount).
  */
-export type ChatStreamStatus = "idle" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+export type ChatStreamStatus = "idle" | "offline" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+
+/** A send held while offline: sent when the network is back before `expiresAt` (ms since epoch), dropped after. */
+export interface OfflineHold {
+  since: number;
+  expiresAt: number;
+}
 
 /** A message of the conversation; an assistant answer cut short carries `interrupted: true` and its `reason`. */
 export interface ChatStreamMessage extends ChatMessage {
@@ -41,6 +50,10 @@ export interface ChatStreamState {
   retrying: RetryWait | null;
   /** The ended answer's time to first token, duration, tokens and tokens/s (see `AnswerTiming`); null while running and after a stop. */
   timing: AnswerTiming | null;
+  /** While `status` is `offline`: since when the send is held, and until when it would still be sent. */
+  offline: OfflineHold | null;
+  /** What the server did with an answer the client did not see end (a cut, a timeout, a reload): looked up before any re-send. */
+  outcome: AnswerOutcome | null;
   /** Sends held by `whenBusy: "queue"`, oldest first; each is sent when the answer before it is done. */
   queue: QueuedSend[];
   /** An answer before the queue did not finish: the queue waits for `resumeQueue()` or a successful retry. */
@@ -85,6 +98,13 @@ export interface ChatEngineOptions {
   params?: Omit<LLMParams, "model" | "messages">;
   /** A send while an answer runs: stop it (`interrupt`), hold the send (`queue`) or drop it (`reject`). @default "interrupt" */
   whenBusy?: WhenBusy;
+  /** Keep the conversation and the answer in progress in a storage (see `ChatPersistOptions`); restored on mount. */
+  persist?: ChatPersistOptions;
+  /**
+   * A send made offline is held (status `offline`) and sent when the network is back within `windowMs`; after
+   * that it is dropped with reason `offline`. `false`: send anyway (it fails as a network error). @default { windowMs: 60_000 }
+   */
+  offline?: { windowMs?: number } | false;
   /** Publish text at most every N ms instead of once per animation frame. */
   throttleMs?: number;
   /** Retry automatically (by the core policy) while no text has arrived yet. @default true */
@@ -114,6 +134,8 @@ export const initialChatStreamState: ChatStreamState = {
   reason: null,
   retrying: null,
   timing: null,
+  offline: null,
+  outcome: null,
   queue: [],
   queuePaused: false,
 };

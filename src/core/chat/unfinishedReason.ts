@@ -6,8 +6,9 @@ import { isSaaSLLMError, type SaaSLLMError } from "../SaaSLLMError";
  * `stalled`: no data for the idle limit. `server_error`: the server or provider failed. `rate_limited`: the
  * provider or the API said slow down. `refused`: the request was turned down (key, credits, model, input).
  * `unknown_outcome`: the request timed out with no answer; the server may still have finished (and charged) it.
+ * `offline`: never sent: the device stayed offline longer than the offline window.
  */
-export type UnfinishedReason = "stopped" | "length" | "content_filter" | "network" | "stalled" | "server_error" | "rate_limited" | "refused" | "unknown_outcome";
+export type UnfinishedReason = "stopped" | "length" | "content_filter" | "network" | "stalled" | "server_error" | "rate_limited" | "refused" | "unknown_outcome" | "offline";
 
 const BY_KIND: Partial<Record<SaaSLLMError["kind"], UnfinishedReason>> = {
   aborted: "stopped",

@@ -4,7 +4,7 @@ import type { CompleteJobOptions } from "../jobEvents";
 import type { createJsonMethods } from "../jsonMethods";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
-import { findOpenJobs } from "./findOpenJobs";
+import { findCallJobs, findOpenJobs } from "./findOpenJobs";
 import { resultFromJob } from "./resultFromJob";
 
 type Methods = Pick<ReturnType<typeof createJsonMethods>, "completeJob" | "getJob" | "listTeamJobs">;
@@ -20,6 +20,18 @@ export interface FailOpenJobsOptions {
   since?: number;
   /** Who closes them, for the `job-close` event. @default "app" */
   closedBy?: JobClosedBy;
+}
+
+/** What the server did with one single-shot call, job by job (one job per attempt), after open ones were closed. */
+export interface CallReconciliation {
+  /** Jobs the server completed and charged: their answers were generated, whether or not the client read them. */
+  charged: string[];
+  /** Jobs that ended failed (by the server, or closed as failed now by the client): not charged. */
+  notCharged: string[];
+  /** Of those, the ones this lookup found open and closed. */
+  closed: string[];
+  /** Open jobs the client could not close (their charge is unknown). */
+  unsettled: string[];
 }
 
 /** A close that was answered from an earlier close of the same job (for the `job-close-shared` event). */
@@ -102,7 +114,31 @@ export function createJobCloser(methods: Methods, onShared: (close: SharedClose)
     }
   }
 
-  return { close, failOpenJobs };
+  /**
+   * Finds every job of one single-shot call (any status) and closes the open ones as failed, so that its
+   * charge is settled: completed jobs were charged, failed and closed ones were not. Throws when the lookup fails.
+   */
+  async function reconcile(clientRequestId: string, reason: string, since: number): Promise<CallReconciliation> {
+    const result: CallReconciliation = { charged: [], notCharged: [], closed: [], unsettled: [] };
+    const jobs = await findCallJobs(methods, clientRequestId, since);
+    await Promise.all(
+      jobs.map(async ({ job_id, status, credit_applied }) => {
+        if (status !== "pending" && status !== "in_progress") return void (status === "completed" && credit_applied ? result.charged : result.notCharged).push(job_id);
+        try {
+          const closed = await close(job_id, { status: "failed", error_message: reason.slice(0, 1000) }, { closedBy: "reconcile" });
+          // A close that found the job completed meanwhile answers with the server's record.
+          if (closed.status === "completed" && closed.costs.credit_applied) return void result.charged.push(job_id);
+          result.notCharged.push(job_id);
+          result.closed.push(job_id);
+        } catch {
+          result.unsettled.push(job_id);
+        }
+      }),
+    );
+    return result;
+  }
+
+  return { close, failOpenJobs, reconcile };
 }
 
 export type JobCloser = ReturnType<typeof createJobCloser>;

@@ -1,11 +1,12 @@
 import type { createJsonMethods } from "../jsonMethods";
-import type { Job } from "../types";
+import type { Job, JobStatus } from "../types";
 
 type Methods = Pick<ReturnType<typeof createJsonMethods>, "listTeamJobs">;
 
 /**
- * Page size of the lookup. The list cannot filter by metadata, so it asks only for open jobs, newest first:
- * a call's jobs were created moments ago and sit on the first page unless the team opened many jobs since.
+ * Page size of the lookup. The list cannot filter by metadata, so it asks for jobs newest first (only open
+ * ones when closing): a call's jobs were created moments ago and sit on the first page unless the team
+ * opened many jobs since.
  */
 export const LOOKUP_PAGE = 10;
 /** Further pages are read only while they still hold jobs created after the call started. */
@@ -13,14 +14,17 @@ const MAX_PAGES = 5;
 /** Server and client clocks differ: look a little further back than the call's start. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
-/** The open jobs whose metadata carries `clientRequestId`. Usually one small request. */
-export async function findOpenJobs(methods: Methods, clientRequestId: string, since: number): Promise<Job[]> {
+/** The jobs (of `status`, or every status) whose metadata carries `clientRequestId`. Usually one small request. */
+export async function findCallJobs(methods: Methods, clientRequestId: string, since: number, status?: JobStatus): Promise<Job[]> {
   const found: Job[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
-    const { jobs } = await methods.listTeamJobs({ status: "in_progress", limit: LOOKUP_PAGE, offset: page * LOOKUP_PAGE }, { retry: false });
+    const { jobs } = await methods.listTeamJobs({ status, limit: LOOKUP_PAGE, offset: page * LOOKUP_PAGE }, { retry: false });
     found.push(...jobs.filter((job) => job.metadata?.client_request_id === clientRequestId));
     const oldest = jobs[jobs.length - 1];
     if (jobs.length < LOOKUP_PAGE || !oldest || oldest.created_at.getTime() < since - CLOCK_SKEW_MS) break;
   }
   return found;
 }
+
+/** The open jobs whose metadata carries `clientRequestId`. */
+export const findOpenJobs = (methods: Methods, clientRequestId: string, since: number): Promise<Job[]> => findCallJobs(methods, clientRequestId, since, "in_progress");

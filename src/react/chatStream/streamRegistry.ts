@@ -1,3 +1,4 @@
+import { onlineManager } from "@tanstack/react-query";
 import { createChatEngine, type ChatEngine } from "../../core/chat/createChatEngine";
 import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
 import { createRetainer, type Retainer } from "../hooks/retainer";
@@ -11,18 +12,15 @@ export interface StreamEntry {
 }
 
 export function createStreamEntry(client: SaaSLLMClient, options: ChatStreamOptions, onDisposed: () => void = () => undefined): StreamEntry {
-  const current = { client, options: { current: options } };
-  const engine = createChatEngine(() => entry.current.client, () => entry.current.options.current);
-  const entry: StreamEntry = {
-    engine,
-    current,
-    // A detached stream finishes into its state and stays readable by id; an aborted one is forgotten.
-    retainer: createRetainer(() => {
-      if ((entry.current.options.current.onUnmount ?? "abort") !== "abort") return;
-      engine.dispose();
-      onDisposed();
-    }),
-  };
+  const entry = { current: { client, options: { current: options } } } as StreamEntry;
+  // Offline sends are held on react-query's onlineManager: the app has one source of truth for "online".
+  entry.engine = createChatEngine(() => entry.current.client, () => entry.current.options.current, onlineManager);
+  // A detached stream finishes into its state and stays readable by id; an aborted one is forgotten.
+  entry.retainer = createRetainer(() => {
+    if ((entry.current.options.current.onUnmount ?? "abort") !== "abort") return;
+    entry.engine.dispose();
+    onDisposed();
+  });
   return entry;
 }
 

@@ -1,11 +1,14 @@
 import type { ReactNode } from "react";
+import { needsChargeConsent, type AnswerOutcome } from "../../core/chat/answerOutcome";
+import type { OfflineHold } from "../../core/chat/chatTypes";
+import type { ResendOptions } from "../../core/chat/createChatEngine";
 import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import type { RetryWait } from "../../core/transport";
 import type { ChatStreamStatus } from "../chatStreamStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { actionButton, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
-import { streamStatusText } from "./streamStatusText";
+import { outcomeText, streamStatusText } from "./streamStatusText";
 import { useCountdown } from "./useCountdown";
 
 /** Props of {@link StreamStatus}: the same action props as `ErrorBanner`, plus Stop. */
@@ -21,6 +24,15 @@ export interface StreamStatusProps extends ErrorActionHandlers {
   retrying?: RetryWait | null;
   /** While connecting: when the next automatic attempt starts (ms since epoch), shown as "Retrying in N s". */
   retryingAt?: number | null;
+  /** While `offline` (`chat.offline`): the held send, counted down to when it would be dropped; Stop cancels it. */
+  offline?: OfflineHold | null;
+  /**
+   * What the server did with an answer the client did not see end (`chat.outcome`), said in words. When it was
+   * (or may have been) charged, Retry becomes "Send again (charged again)" and calls `onRetry({ chargeAgain: true })`.
+   */
+  outcome?: AnswerOutcome | null;
+  /** Pass `chat.retry`: called with `{ chargeAgain: true }` by the button that says so. */
+  onRetry?: (options?: ResendOptions) => void;
   /** `"team-banner"` when a `<TeamStatusBanner>` shows account-wide errors (see `ErrorBanner`). @default "inline" */
   accountErrors?: AccountErrorPlacement;
   className?: string;
@@ -38,17 +50,28 @@ export interface StreamStatusProps extends ErrorActionHandlers {
  * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue}
  *   onReauth={signIn} onAddCredits={openBilling} onChooseModel={openModelPicker} />
  */
-export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, accountErrors, className, ...handlers }: StreamStatusProps) {
+export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, offline, outcome, accountErrors, className, ...handlers }: StreamStatusProps) {
   const wait = status === "retrying" ? retrying : null;
-  const at = wait ? wait.nextRetryAt : status === "connecting" ? retryingAt : null;
-  const seconds = useCountdown(at ? at - Date.now() : undefined, wait ?? at);
+  const hold = status === "offline" ? offline : null;
+  const at = wait ? wait.nextRetryAt : hold ? hold.expiresAt : status === "connecting" ? retryingAt : null;
+  const seconds = useCountdown(at ? at - Date.now() : undefined, wait ?? hold ?? at);
+  const { onRetry } = handlers;
+  const retry = onRetry && (() => onRetry());
   let actions: ReactNode[] = [];
+  if (status === "offline") actions = [actionButton("Cancel", onStop, "stop")];
   if (status === "streaming" || status === "connecting" || status === "retrying") actions = [actionButton("Stop", onStop, "stop")];
-  if (status === "interrupted") actions = [actionButton("Retry", handlers.onRetry, "retry"), actionButton("Continue", handlers.onContinue, "continue")];
+  if (status === "interrupted") actions = [actionButton("Retry", retry, "retry"), actionButton("Continue", handlers.onContinue, "continue")];
   if (status === "stopped" || (status === "done" && reason === "length")) actions = [actionButton("Continue", handlers.onContinue, "continue")];
-  if (status === "done" && reason === "content_filter") actions = [actionButton("Retry", handlers.onRetry, "retry")];
+  if (status === "done" && reason === "content_filter") actions = [actionButton("Retry", retry, "retry")];
+  // A lost answer that was (or may have been) charged: a re-send is the user's deliberate, labelled choice.
+  const consent = needsChargeConsent(outcome ?? null);
+  if (consent && onRetry) {
+    const label = outcome?.status === "charged" ? "Send again (charged again)" : "Send again (may be charged again)";
+    actions = [actionButton(label, () => onRetry({ chargeAgain: true }), "retry")];
+  }
   const present = actions.filter(Boolean);
-  const text = streamStatusText(status, reason, wait, seconds);
+  const said = streamStatusText(status, reason, wait, seconds);
+  const text = outcome && status !== "streaming" && status !== "connecting" ? [said, outcomeText(outcome)].filter(Boolean).join(". ") : said;
 
   return (
     <div className={`slm-stream-status slm-stream-status--${status}${className ? ` ${className}` : ""}`} data-status={status}>
@@ -56,7 +79,7 @@ export function StreamStatus({ status, error, onStop, reason, retrying, retrying
         {text}
       </span>
       {present.length ? <span className="slm-stream-status__actions">{present}</span> : null}
-      {status === "error" && error ? <ErrorBanner error={error} accountErrors={accountErrors} {...handlers} /> : null}
+      {status === "error" && error ? <ErrorBanner error={error} accountErrors={accountErrors} {...handlers} onRetry={consent ? undefined : retry} /> : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
+import type { AnswerOutcome } from "../../core/chat/answerOutcome";
 import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import type { RetryWait } from "../../core/transport";
 import type { ChatStreamStatus } from "../chatStreamStatus";
 
 const TEXT: Record<ChatStreamStatus, string> = {
   idle: "",
+  offline: "Offline — it will be sent when the network is back",
   connecting: "Connecting…",
   retrying: "Connecting…",
   streaming: "Streaming…",
@@ -24,14 +26,29 @@ const REASON: Record<UnfinishedReason, string> = {
   rate_limited: "Rate limited — the answer is incomplete",
   refused: "",
   unknown_outcome: "No answer in time — the server may still have finished it",
+  offline: "Not sent — the device stayed offline too long",
 };
 
-/** The words of the live region: a retry's countdown, the reason of an unfinished answer, or the status. */
+/** What the job lookup of an answer of unknown fate found, in words. */
+const OUTCOME: Record<AnswerOutcome["status"], string> = {
+  checking: "Checking whether the server finished this answer…",
+  charged: "The server finished this answer and charged it, but its text was lost",
+  not_charged: "Not charged — the server did not finish this answer",
+  unknown: "Could not check whether this answer was charged",
+};
+
+export const outcomeText = (outcome: AnswerOutcome | null | undefined): string => (outcome ? OUTCOME[outcome.status] : "");
+
+/** The words of the live region: a retry's countdown, the offline hold, the reason of an unfinished answer, or the status. */
 export function streamStatusText(status: ChatStreamStatus, reason: UnfinishedReason | null | undefined, wait: RetryWait | null | undefined, seconds: number): string {
-  if (status === "retrying" && wait) return seconds > 0 ? `Retrying in ${seconds} s (${wait.attempt} of ${wait.maxAttempts})` : `Connecting… (attempt ${wait.attempt} of ${wait.maxAttempts})`;
+  if (status === "retrying" && wait) {
+    if (wait.offline) return `Offline — retrying when the network is back (${wait.attempt} of ${wait.maxAttempts})`;
+    return seconds > 0 ? `Retrying in ${seconds} s (${wait.attempt} of ${wait.maxAttempts})` : `Connecting… (attempt ${wait.attempt} of ${wait.maxAttempts})`;
+  }
+  if (status === "offline" && seconds > 0) return `${TEXT.offline} (held ${seconds} s more)`;
   if (status === "connecting" && seconds > 0) return `Retrying in ${seconds} s…`;
-  // On `error` the banner (role alert) already says what failed; only an unknown outcome adds something to it.
-  if (status === "error") return reason === "unknown_outcome" ? REASON[reason] : "";
+  // On `error` the banner (role alert) already says what failed; an unknown outcome or a dropped offline send adds to it.
+  if (status === "error") return reason === "unknown_outcome" || reason === "offline" ? REASON[reason] : "";
   const unfinished = status === "stopped" || status === "interrupted" || status === "done";
   return unfinished && reason ? REASON[reason] : TEXT[status];
 }

@@ -1,0 +1,147 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Simulator } from "../../testing/index";
+import { memoryStorage, page, REPLY, run, simulator } from "./chatTestKit";
+
+vi.mock("react", () => ({}));
+
+let sim: Simulator;
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+const count = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).length;
+const charges = () => sim.ledger.jobs().reduce((n, job) => n + sim.ledger.charges(job.jobId), 0);
+
+/** Page one streams until the reload; its storage stops taking writes then (the page is gone). */
+async function reloadMidAnswer(end: (first: ReturnType<typeof page>) => void | Promise<void>) {
+  const { storage, state } = memoryStorage();
+  const persist = { storage, key: "chat", writeEveryMs: 100 };
+  const first = page(sim, { persist });
+  void first.engine.send("Tell me a story");
+  await run(200);
+  state.frozen = true;
+  await end(first);
+  await run(10_000);
+  const before = sim.requests.length;
+  const second = page(sim, { persist });
+  expect(second.engine.getState().outcome).toEqual({ status: "checking" });
+  await run(1_000);
+  return { second, requests: () => sim.requests.slice(before).map((r) => `${r.method} ${r.endpoint}`) };
+}
+
+describe("outcome reconciliation after a reload mid-answer", () => {
+  it("the server finished and charged it: 'charged', and a re-send needs the user's consent", async () => {
+    sim = simulator();
+    // The old page kept reading to the end (its JS ran on while the new page loaded): the job completed.
+    const { second, requests } = await reloadMidAnswer(() => undefined);
+    expect(second.engine.getState().outcome).toMatchObject({ status: "charged" });
+    expect(requests()).toEqual(["GET listTeamJobs"]);
+    expect(charges()).toBe(1);
+
+    const plain = second.engine.retry();
+    await run(10_000);
+    await plain;
+    expect(count("streamCreateAndCall")).toBe(1);
+    expect(second.engine.getState().status).toBe("interrupted");
+
+    const chosen = second.engine.retry({ chargeAgain: true });
+    await run(10_000);
+    await chosen;
+    expect(second.engine.getState()).toMatchObject({ status: "done", text: REPLY, outcome: null });
+    expect(count("streamCreateAndCall")).toBe(2);
+    expect(charges()).toBe(2);
+  });
+
+  it("the job was left open: it is closed as failed, 'not charged', and a retry just sends", async () => {
+    sim = simulator();
+    // The old page was torn down mid-stream, and its cleanup never reached the server.
+    const { second, requests } = await reloadMidAnswer((first) => {
+      first.kill();
+      first.engine.stop();
+    });
+    expect(second.engine.getState().outcome).toEqual({ status: "not_charged", jobId: expect.any(String), closedByClient: true });
+    expect(requests()).toEqual(["GET listTeamJobs", "POST completeJob"]);
+    expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]);
+    expect(charges()).toBe(0);
+
+    const retried = second.engine.retry();
+    await run(10_000);
+    await retried;
+    expect(second.engine.getState()).toMatchObject({ status: "done", text: REPLY });
+    expect(charges()).toBe(1);
+  });
+
+  it("the server failed it: 'not charged', nothing closed", async () => {
+    sim = simulator();
+    sim.script.next("streamCreateAndCall", { stream: { errorEvent: "500: Failed to call provider API", errorAfterChunks: 20 } });
+    const { second, requests } = await reloadMidAnswer(() => undefined);
+    expect(second.engine.getState().outcome).toEqual({ status: "not_charged", jobId: expect.any(String), closedByClient: false });
+    expect(requests()).toEqual(["GET listTeamJobs"]);
+    expect(charges()).toBe(0);
+  });
+
+  it("the lookup failed: 'unknown', and a re-send needs consent", async () => {
+    sim = simulator();
+    const { storage, state } = memoryStorage();
+    const persist = { storage, key: "chat", writeEveryMs: 100 };
+    const first = page(sim, { persist });
+    void first.engine.send("Tell me a story");
+    await run(200);
+    state.frozen = true;
+    await run(10_000);
+    sim.script.next("listTeamJobs", { status: 500, body: "Internal Server Error", contentType: "text/plain" });
+    const second = page(sim, { persist });
+    await run(1_000);
+    expect(second.engine.getState().outcome).toMatchObject({ status: "unknown" });
+    const plain = second.engine.retry();
+    await run(5_000);
+    await plain;
+    expect(count("streamCreateAndCall")).toBe(1);
+  });
+});
+
+describe("outcome reconciliation in a live session", () => {
+  it("a stream cut mid-answer: its job is closed once, 'not charged', and a retry sends at once", async () => {
+    sim = simulator();
+    sim.script.next("streamCreateAndCall", { stream: { cutAfterChunks: 3 } });
+    const { engine } = page(sim);
+    void engine.send("Hi");
+    await run(10_000);
+    expect(engine.getState()).toMatchObject({ status: "interrupted", reason: "network", outcome: { status: "not_charged", closedByClient: expect.any(Boolean) } });
+    // The cleanup's narrow lookup, the outcome's lookup, and one complete between them (shared by the closer).
+    expect(count("listTeamJobs")).toBe(2);
+    expect(count("completeJob")).toBe(1);
+    expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]);
+    expect(charges()).toBe(0);
+
+    const retried = engine.retry();
+    await run(10_000);
+    await retried;
+    expect(engine.getState()).toMatchObject({ status: "done", text: REPLY, outcome: null });
+    expect(charges()).toBe(1);
+  });
+
+  it("a timeout before the first token on a buffering server is not retried by itself: the job is closed, 'not charged'", async () => {
+    // The upstream sends nothing until the whole answer is generated (upstream-behaviour §1): 40 chunks of 100 ms.
+    sim = simulator({ preset: "upstream", tokenDelayMs: 100 });
+    const { engine } = page(sim, {}, null, { timeouts: { streamCreateAndCall: 1_000 } });
+    void engine.send("Hi");
+    await run(30_000);
+    expect(engine.getState()).toMatchObject({ status: "error", reason: "unknown_outcome", outcome: { status: "not_charged", closedByClient: true } });
+    // One attempt: a retry would be a second job the server generates (and charges) alongside the first.
+    expect(count("streamCreateAndCall")).toBe(1);
+    expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]);
+    expect(charges()).toBe(0);
+  });
+
+  it("an in-job answer has no outcome to check (the job is charged once, when its owner completes it)", async () => {
+    sim = simulator();
+    sim.script.next("streamLLMCall", { stream: { cutAfterChunks: 3 } });
+    const { client } = page(sim);
+    const { job_id } = await client.createJob({ job_type: "chat" });
+    const { engine: inJob } = page(sim, { job: job_id });
+    void inJob.send("Hi");
+    await run(10_000);
+    expect(inJob.getState().outcome).toBeNull();
+    expect(count("listTeamJobs")).toBe(0);
+  });
+});

@@ -1,0 +1,34 @@
+import type { SaaSLLMClient } from "../createSaaSLLMClient";
+import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
+import type { UnfinishedReason } from "./unfinishedReason";
+
+/**
+ * What the server did with an answer the client did not see end (single-shot answers: one job, one charge).
+ * `checking`: the job is being looked up. `charged`: the server finished the answer and charged it; its text
+ * was lost. `not_charged`: the job failed, was still open and is now closed as failed, or was never created.
+ * `unknown`: the lookup failed, so a re-send may be a second charge.
+ */
+export type AnswerOutcome =
+  | { status: "checking" }
+  | { status: "charged"; jobId: string }
+  | { status: "not_charged"; jobId: string | null; closedByClient: boolean }
+  | { status: "unknown"; error: SaaSLLMError };
+
+/** Unfinished answers the server may still have finished (and charged) without the client seeing it. */
+export const fateUnknown = (reason: UnfinishedReason | null): boolean => reason === "network" || reason === "stalled" || reason === "unknown_outcome";
+
+/** A re-send after this outcome may charge the user a second time: it needs their explicit consent. */
+export const needsChargeConsent = (outcome: AnswerOutcome | null): boolean => outcome?.status === "charged" || outcome?.status === "unknown";
+
+/** Looks the call's jobs up (closing open ones) and says what it cost. Never throws. */
+export async function reconcileAnswer(client: SaaSLLMClient, clientRequestId: string, since: number): Promise<AnswerOutcome> {
+  try {
+    const { charged, notCharged, closed, unsettled } = await client.reconcileCall(clientRequestId, { since });
+    if (charged[0]) return { status: "charged", jobId: charged[0] };
+    if (unsettled.length) return { status: "unknown", error: new SaaSLLMError({ kind: "server", message: "The answer's job could not be closed; its charge is unknown" }) };
+    const jobId = closed[0] ?? notCharged[0] ?? null;
+    return { status: "not_charged", jobId, closedByClient: closed.length > 0 };
+  } catch (error) {
+    return { status: "unknown", error: isSaaSLLMError(error) ? error : new SaaSLLMError({ kind: "network", message: "The answer's job could not be looked up", cause: error }) };
+  }
+}

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Simulator } from "../../../testing/index";
+import { memoryStorage, page, REPLY, run, simulator } from "../chatTestKit";
+
+vi.mock("react", () => ({}));
+
+let sim: Simulator;
+beforeEach(() => {
+  vi.useFakeTimers();
+  sim = simulator();
+});
+afterEach(() => vi.useRealTimers());
+
+const answers = () => sim.requests.filter((r) => r.endpoint === "streamCreateAndCall").length;
+
+describe("persist: a reload mid-answer", () => {
+  it.each([false, true])("shows the partial as interrupted and sends nothing (async storage: %s)", async (async) => {
+    const { storage, state } = memoryStorage({ async });
+    const persist = { storage, key: "chat", writeEveryMs: 100 };
+    const first = page(sim, { persist });
+    void first.engine.send("Tell me a story");
+    await run(200);
+    const shown = first.engine.getState().text;
+    expect(first.engine.getState().status).toBe("streaming");
+    expect(shown.length).toBeGreaterThan(0);
+    // The page goes away: nothing more is written or sent from it.
+    state.frozen = true;
+    first.kill();
+
+    const second = page(sim, { persist });
+    await run(0);
+    const restored = second.engine.getState();
+    expect(restored.status).toBe("interrupted");
+    expect(restored.reason).toBe("unknown_outcome");
+    // Every character written before the reload, at most one write interval behind what was on screen.
+    expect(REPLY.startsWith(restored.text)).toBe(true);
+    expect(restored.text.length).toBeGreaterThan(0);
+    expect(shown.startsWith(restored.text) || restored.text.startsWith(shown)).toBe(true);
+    expect(restored.messages).toEqual([
+      { role: "user", content: "Tell me a story" },
+      { role: "assistant", content: restored.text, interrupted: true, reason: "unknown_outcome" },
+    ]);
+    expect(restored.clientRequestId).toMatch(/.+/);
+    await run(10_000);
+    // Nothing was re-sent by itself: still the one answer request, from the first page.
+    expect(answers()).toBe(1);
+  });
+
+  it("a sync storage restores before the first read (no empty first render); a server render sees the pre-restore state", () => {
+    const { storage } = memoryStorage();
+    storage.setItem("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }], text: "Hello", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
+    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    expect(engine.getState()).toMatchObject({ status: "done", text: "Hello", messages: [{ content: "Hi" }, { content: "Hello" }] });
+    expect(engine.getServerState()).toMatchObject({ status: "idle", messages: [] });
+  });
+
+  it("retry() after a restore sends the last prompt once", async () => {
+    const { storage, state } = memoryStorage();
+    const persist = { storage, key: "chat", writeEveryMs: 100 };
+    const first = page(sim, { persist });
+    void first.engine.send("Tell me a story");
+    await run(200);
+    state.frozen = true;
+    first.kill();
+    state.frozen = false;
+    const second = page(sim, { persist });
+    await run(5_000);
+    const retried = second.engine.retry();
+    await run(10_000);
+    await retried;
+    expect(second.engine.getState()).toMatchObject({ status: "done", text: REPLY });
+    expect(answers()).toBe(2);
+    const sent = sim.requests.filter((r) => r.endpoint === "streamCreateAndCall").map((r) => (r.body as { messages: unknown[] }).messages);
+    expect(sent[1]).toEqual([{ role: "user", content: "Tell me a story" }]);
+  });
+});
+
+describe("persist: schema, size and failures never break the chat", () => {
+  it("a chat stored under another version is not restored", () => {
+    const { storage } = memoryStorage();
+    storage.setItem("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "Hi" }], text: "", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
+    const { engine } = page(sim, { persist: { storage, key: "chat", version: 2 } });
+    expect(engine.getState()).toMatchObject({ status: "idle", messages: [] });
+  });
+
+  it("over maxChars the oldest messages are dropped; the newest stay", async () => {
+    const { storage, data } = memoryStorage();
+    const { engine } = page(sim, { persist: { storage, key: "chat", maxChars: 700 } });
+    for (const prompt of ["first question", "second question", "third question"]) {
+      void engine.send(prompt);
+      await run(10_000);
+    }
+    const stored = JSON.parse(data.get("chat")!) as { messages: { content: string }[] };
+    expect(data.get("chat")!.length).toBeLessThanOrEqual(700);
+    expect(stored.messages.at(-1)).toEqual({ role: "assistant", content: REPLY });
+    expect(stored.messages.at(-2)).toEqual({ role: "user", content: "third question" });
+    expect(stored.messages.some((m) => m.content === "first question")).toBe(false);
+  });
+
+  it("a full storage (quota) is reported and the answer still arrives", async () => {
+    const { storage, state } = memoryStorage();
+    state.failWrites = true;
+    const onError = vi.fn();
+    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    void engine.send("Hi");
+    await run(10_000);
+    expect(engine.getState()).toMatchObject({ status: "done", text: REPLY });
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ operation: "save", reason: "storage" }));
+  });
+
+  it("an unreadable storage (private mode) is reported and the chat starts empty", async () => {
+    const { storage, state } = memoryStorage({ async: true });
+    state.failReads = true;
+    const onError = vi.fn();
+    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    await run(0);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ operation: "load", reason: "storage" }));
+    void engine.send("Hi");
+    await run(10_000);
+    expect(engine.getState()).toMatchObject({ status: "done", text: REPLY });
+  });
+
+  it.each(["{not json", JSON.stringify({ schema: 1, version: 1, messages: "nope" }), "null"])("corrupt data (%s) is reported, removed and ignored", (raw) => {
+    const { storage, data } = memoryStorage();
+    data.set("chat", raw);
+    const onError = vi.fn();
+    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    expect(engine.getState().status).toBe("idle");
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ operation: "load", reason: "corrupt" }));
+    expect(data.has("chat")).toBe(false);
+  });
+
+  it("a send made before an async storage answered wins: the stored chat is not laid over it", async () => {
+    const { storage, data } = memoryStorage({ async: true });
+    data.set("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "old" }], text: "", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
+    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    void engine.send("new");
+    await run(10_000);
+    expect(engine.getState().messages.map((m) => m.content)).toEqual(["new", REPLY]);
+  });
+
+  it("reset() removes the stored chat", async () => {
+    const { storage, data } = memoryStorage();
+    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    void engine.send("Hi");
+    await run(10_000);
+    expect(data.has("chat")).toBe(true);
+    engine.reset();
+    expect(data.has("chat")).toBe(false);
+  });
+
+  it("writes while streaming are batched: at most one per writeEveryMs", async () => {
+    const { storage, state } = memoryStorage();
+    const { engine } = page(sim, { persist: { storage, key: "chat", writeEveryMs: 1000 } });
+    void engine.send("Hi");
+    await run(10_000);
+    expect(engine.getState().chunkCount).toBeGreaterThan(10);
+    // The answer took about 20 ms per chunk: a write a second, plus the send and the settled state.
+    const seconds = Math.ceil((engine.getState().timing?.durationMs ?? 0) / 1000);
+    expect(state.writes).toBeLessThanOrEqual(seconds + 2);
+  });
+});

@@ -1,5 +1,6 @@
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
+import type { OnlineSource } from "./onlineSource";
 import { readChatStream } from "./readChatStream";
 import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
 import { send, type RetryWait, type TransportConfig } from "./transport";
@@ -17,8 +18,10 @@ export interface StreamCallOptions {
    * Each attempt of a single-shot stream is a new job, tagged `client_request_id` and `client_attempt` in its metadata.
    */
   onOpen?: (info: { jobId: string | null; attempt: number; clientRequestId?: string }) => void;
-  /** Before each wait for an automatic retry (only before the first token). */
+  /** Before each wait for an automatic retry (only before the first token); `offline: true` once it waits for the network. */
   onRetry?: (wait: RetryWait) => void;
+  /** While offline, a due retry waits (up to `windowMs`) for the network instead of failing again. */
+  online?: { source: OnlineSource; windowMs: number };
 }
 
 export interface StreamCallResult extends ChatStreamResult {
@@ -44,7 +47,7 @@ interface StreamSpec {
 /** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
 export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
   const { endpoint } = spec;
-  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry, unsafeToRetry: spec.unsafeToRetry }, async (res, ctx) => {
+  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry, online: opts.online, unsafeToRetry: spec.unsafeToRetry }, async (res, ctx) => {
     const type = res.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);

@@ -6,6 +6,7 @@ import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, shouldRetry, upstreamCallsOf } from "./retry";
 import { delaySourceOf, noRetryReason } from "./retryDecision";
+import { waitForNetwork, type OnlineSource } from "./onlineSource";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -41,6 +42,8 @@ export interface RequestSpec {
   stream?: boolean;
   /** Told before each wait for a retry, so a UI can count down to it. */
   onRetry?: (wait: RetryWait) => void;
+  /** While offline, a due retry waits (up to `windowMs`) for the network instead of failing again at once. */
+  online?: { source: OnlineSource; windowMs: number };
   /** Errors this call must not retry whatever the policy says (e.g. a timeout whose request may still be running). */
   unsafeToRetry?: (error: SaaSLLMError) => boolean;
 }
@@ -133,6 +136,12 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
         await sleep(delayMs, spec.signal);
       } catch (reason) {
         throw abortError(where, reason);
+      }
+      if (spec.online && !spec.online.source.isOnline()) {
+        spec.onRetry?.({ attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now(), offline: true });
+        const back = await waitForNetwork(spec.online.source, spec.online.windowMs, spec.signal ?? new AbortController().signal);
+        if (back === "aborted") throw abortError(where, spec.signal?.reason);
+        if (back === "expired") throw error;
       }
     } finally {
       clearTimeout(timer);

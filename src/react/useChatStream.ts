@@ -14,10 +14,16 @@ export interface UseChatStreamActions {
   send(input: string | ChatMessage[]): void;
   /** Stops the running answer; the text so far stays and `status` becomes `stopped`. */
   stop(): void;
-  /** Starts the last answer over (after an interruption or error); the partial text is replaced. */
+  /**
+   * Starts the last answer over (after an interruption or error); the partial text is replaced. After an answer
+   * of unknown fate it waits for the job lookup (`outcome`); when that answer was charged, or may have been, it
+   * sends nothing: a second charge takes `sendAgain()`.
+   */
   retry(): void;
-  /** Asks the model to continue the partial answer; the continuation is appended to `text`. */
+  /** Asks the model to continue the partial answer; the continuation is appended to `text`. Same rule as `retry`. */
   continue(): void;
+  /** Starts the last answer over although the lost one was (or may have been) charged: the user chose a second charge. */
+  sendAgain(): void;
   /** Stops and clears everything, the queue too. */
   reset(): void;
   /** `whenBusy: "queue"`: takes a held send (by its `queue` id) out; nothing is sent for it. */
@@ -62,6 +68,7 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
       stop: () => bind().stop(),
       retry: () => void bind().retry(),
       continue: () => void bind().continue(),
+      sendAgain: () => void bind().retry({ chargeAgain: true }),
       reset: () => bind().reset(),
       cancelQueued: (id) => bind().cancelQueued(id),
       resumeQueue: () => bind().resumeQueue(),

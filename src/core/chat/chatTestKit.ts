@@ -5,7 +5,7 @@ import type { SaaSLLMClientOptions } from "../clientOptions";
 import { createSaaSLLMClient } from "../createSaaSLLMClient";
 import type { ChatEngineOptions } from "./chatTypes";
 import { createChatEngine } from "./createChatEngine";
-import type { OnlineSource } from "./onlineSource";
+import type { OnlineSource } from "../onlineSource";
 import type { ChatStorage } from "./persist/chatStorage";
 
 export const REPLY = "Hello there, this is the answer, told slowly so that a reload can land in the middle of it.";

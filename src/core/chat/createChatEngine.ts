@@ -8,7 +8,7 @@ import { fateUnknown, needsChargeConsent, reconcileAnswer } from "./answerOutcom
 import { previewOf, sameInput } from "./busyPolicy";
 import { ChatStore } from "./chatStore";
 import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
-import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource } from "./onlineSource";
+import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource } from "../onlineSource";
 import { restoredState, type ChatSnapshot } from "./persist/chatSnapshot";
 import { createChatPersistence } from "./persist/chatPersistence";
 import { promptMessages } from "./promptMessages";
@@ -277,6 +277,7 @@ export class ChatEngine extends ChatStore {
       onText: (text, chunkCount) => this.dispatch({ type: "text", runId: run.id, text, chunkCount }),
       onToken: (delta) => this.getOptions().onToken?.(delta),
       bindFlush: (flush) => void (run.flush = flush),
+      online: this.onlineWindow(),
     });
     if (this.active === run) this.active = null;
     this.dispatch({ type: "settle", runId: run.id, outcome });
@@ -290,13 +291,18 @@ export class ChatEngine extends ChatStore {
    * Holds a send made offline (status `offline`) until the network is back; after the offline window it is
    * dropped with reason `offline` (nothing sent). False when the run ended here.
    */
-  private async whenOnline(run: ActiveRun): Promise<boolean> {
+  private onlineWindow(): { source: OnlineSource; windowMs: number } | undefined {
     const setting = this.getOptions().offline;
-    if (!this.online || setting === false || this.online.isOnline()) return true;
-    const windowMs = setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS;
+    return this.online && setting !== false ? { source: this.online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
+  }
+
+  private async whenOnline(run: ActiveRun): Promise<boolean> {
+    const online = this.onlineWindow();
+    if (!online || online.source.isOnline()) return true;
+    const { windowMs } = online;
     const since = Date.now();
     this.dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
-    const result = await waitForNetwork(this.online, windowMs, run.abort.signal);
+    const result = await waitForNetwork(online.source, windowMs, run.abort.signal);
     if (result === "online") return this.dispatch({ type: "open", runId: run.id, jobId: null }), true;
     if (result === "expired") {
       const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });

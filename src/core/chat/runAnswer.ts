@@ -2,6 +2,7 @@ import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
+import type { OnlineSource } from "../onlineSource";
 import type { ChatMessage, ChatStreamEvent } from "../types";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
@@ -27,6 +28,8 @@ interface RunHooks {
   onToken(delta: string): void;
   /** Receives a function that publishes pending text now (before a stop). */
   bindFlush(flush: () => void): void;
+  /** While offline, a due retry waits for the network (up to the window). */
+  online?: { source: OnlineSource; windowMs: number };
 }
 
 /**
@@ -55,7 +58,7 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
-  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait };
+  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
 import { needsChargeConsent, type AnswerOutcome } from "../../core/chat/answerOutcome";
 import type { OfflineHold } from "../../core/chat/chatTypes";
-import type { ResendOptions } from "../../core/chat/createChatEngine";
 import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import type { RetryWait } from "../../core/transport";
@@ -28,11 +27,11 @@ export interface StreamStatusProps extends ErrorActionHandlers {
   offline?: OfflineHold | null;
   /**
    * What the server did with an answer the client did not see end (`chat.outcome`), said in words. When it was
-   * (or may have been) charged, Retry becomes "Send again (charged again)" and calls `onRetry({ chargeAgain: true })`.
+   * (or may have been) charged, Retry gives way to "Send again (charged again)", which calls `onSendAgain`.
    */
   outcome?: AnswerOutcome | null;
-  /** Pass `chat.retry`: called with `{ chargeAgain: true }` by the button that says so. */
-  onRetry?: (options?: ResendOptions) => void;
+  /** Pass `chat.sendAgain`: a re-send the user chose although the lost answer was (or may have been) charged. */
+  onSendAgain?: () => void;
   /** `"team-banner"` when a `<TeamStatusBanner>` shows account-wide errors (see `ErrorBanner`). @default "inline" */
   accountErrors?: AccountErrorPlacement;
   className?: string;
@@ -47,16 +46,16 @@ export interface StreamStatusProps extends ErrorActionHandlers {
  *
  * @example
  * const chat = useChatStream({ model: "chat-fast" });
- * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue}
+ * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} offline={chat.offline} outcome={chat.outcome} error={chat.error}
+ *   onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} onSendAgain={chat.sendAgain}
  *   onReauth={signIn} onAddCredits={openBilling} onChooseModel={openModelPicker} />
  */
-export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, offline, outcome, accountErrors, className, ...handlers }: StreamStatusProps) {
+export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, offline, outcome, onSendAgain, accountErrors, className, ...handlers }: StreamStatusProps) {
   const wait = status === "retrying" ? retrying : null;
   const hold = status === "offline" ? offline : null;
   const at = wait ? wait.nextRetryAt : hold ? hold.expiresAt : status === "connecting" ? retryingAt : null;
   const seconds = useCountdown(at ? at - Date.now() : undefined, wait ?? hold ?? at);
-  const { onRetry } = handlers;
-  const retry = onRetry && (() => onRetry());
+  const retry = handlers.onRetry;
   let actions: ReactNode[] = [];
   if (status === "offline") actions = [actionButton("Cancel", onStop, "stop")];
   if (status === "streaming" || status === "connecting" || status === "retrying") actions = [actionButton("Stop", onStop, "stop")];
@@ -65,10 +64,7 @@ export function StreamStatus({ status, error, onStop, reason, retrying, retrying
   if (status === "done" && reason === "content_filter") actions = [actionButton("Retry", retry, "retry")];
   // A lost answer that was (or may have been) charged: a re-send is the user's deliberate, labelled choice.
   const consent = needsChargeConsent(outcome ?? null);
-  if (consent && onRetry) {
-    const label = outcome?.status === "charged" ? "Send again (charged again)" : "Send again (may be charged again)";
-    actions = [actionButton(label, () => onRetry({ chargeAgain: true }), "retry")];
-  }
+  if (consent) actions = [actionButton(outcome?.status === "charged" ? "Send again (charged again)" : "Send again (may be charged again)", onSendAgain, "retry")];
   const present = actions.filter(Boolean);
   const said = streamStatusText(status, reason, wait, seconds);
   const text = outcome && status !== "streaming" && status !== "connecting" ? [said, outcomeText(outcome)].filter(Boolean).join(". ") : said;

@@ -2,7 +2,7 @@
 import { onlineManager } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createSaaSLLMClient, StreamStatus, useChatStream, type ChatStreamOptions } from "../../src/index";
+import { createSaaSLLMClient, persistChat, StreamStatus, useChatStream, type ChatStreamOptions } from "../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator } from "../../src/testing/index";
 import { renderWithClient } from "./render";
 
@@ -43,7 +43,7 @@ const persist = { storage: "local" as const, key: "story", writeEveryMs: 100 };
 
 /** Page one streams; what it had stored at `atMs` is what survives the reload (the page died then). */
 async function reloadAt(atMs: number, { finishFirst = false } = {}) {
-  renderWithClient(<Chat persist={persist} />, clientFor(), { strict: true });
+  renderWithClient(<Chat persist={persistChat(persist)} />, clientFor(), { strict: true });
   fireEvent.click(screen.getByRole("button", { name: "Send" }));
   await tick(atMs);
   const stored = localStorage.getItem("story");
@@ -52,7 +52,7 @@ async function reloadAt(atMs: number, { finishFirst = false } = {}) {
   cleanup();
   await tick(10_000);
   localStorage.setItem("story", stored!);
-  renderWithClient(<Chat persist={persist} />, clientFor(), { strict: true });
+  renderWithClient(<Chat persist={persistChat(persist)} />, clientFor(), { strict: true });
   return { shown };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../testing/index";
+import { persistChat } from "./persist/chatPersistence";
 import { memoryStorage, page, REPLY, run, simulator } from "./chatTestKit";
 
 vi.mock("react", () => ({}));
@@ -15,14 +16,14 @@ const charges = () => sim.ledger.jobs().reduce((n, job) => n + sim.ledger.charge
 async function reloadMidAnswer(end: (first: ReturnType<typeof page>) => void | Promise<void>) {
   const { storage, state } = memoryStorage();
   const persist = { storage, key: "chat", writeEveryMs: 100 };
-  const first = page(sim, { persist });
+  const first = page(sim, { persist: persistChat(persist) });
   void first.engine.send("Tell me a story");
   await run(200);
   state.frozen = true;
   await end(first);
   await run(10_000);
   const before = sim.requests.length;
-  const second = page(sim, { persist });
+  const second = page(sim, { persist: persistChat(persist) });
   expect(second.engine.getState().outcome).toEqual({ status: "checking" });
   await run(1_000);
   return { second, requests: () => sim.requests.slice(before).map((r) => `${r.method} ${r.endpoint}`) };
@@ -83,13 +84,13 @@ describe("outcome reconciliation after a reload mid-answer", () => {
     sim = simulator();
     const { storage, state } = memoryStorage();
     const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist });
+    const first = page(sim, { persist: persistChat(persist) });
     void first.engine.send("Tell me a story");
     await run(200);
     state.frozen = true;
     await run(10_000);
     sim.script.next("listTeamJobs", { status: 500, body: "Internal Server Error", contentType: "text/plain" });
-    const second = page(sim, { persist });
+    const second = page(sim, { persist: persistChat(persist) });
     await run(1_000);
     expect(second.engine.getState().outcome).toMatchObject({ status: "unknown" });
     const plain = second.engine.retry();

@@ -5,7 +5,7 @@ import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
 import type { AnswerOutcome } from "./answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend, WhenBusy } from "./busyPolicy";
-import type { ChatPersistOptions } from "./persist/chatPersistence";
+import type { ChatPersister } from "./persist/chatPersister";
 import type { UnfinishedReason } from "./unfinishedReason";
 
 /**
@@ -98,8 +98,11 @@ export interface ChatEngineOptions {
   params?: Omit<LLMParams, "model" | "messages">;
   /** A send while an answer runs: stop it (`interrupt`), hold the send (`queue`) or drop it (`reject`). @default "interrupt" */
   whenBusy?: WhenBusy;
-  /** Keep the conversation and the answer in progress in a storage (see `ChatPersistOptions`); restored on mount. */
-  persist?: ChatPersistOptions;
+  /**
+   * Keep the conversation and the answer in progress in a storage: `persistChat({ storage: "local", key })`.
+   * Read once, when the chat is created; the stored chat is restored then.
+   */
+  persist?: ChatPersister;
   /**
    * A send made offline is held (status `offline`) and sent when the network is back within `windowMs`; after
    * that it is dropped with reason `offline`. `false`: send anyway (it fails as a network error). @default { windowMs: 60_000 }

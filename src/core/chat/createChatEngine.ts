@@ -9,8 +9,7 @@ import { previewOf, sameInput } from "./busyPolicy";
 import { ChatStore } from "./chatStore";
 import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
 import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource } from "../onlineSource";
-import { restoredState, type ChatSnapshot } from "./persist/chatSnapshot";
-import { createChatPersistence } from "./persist/chatPersistence";
+import type { ChatPersister } from "./persist/chatPersister";
 import { promptMessages } from "./promptMessages";
 import { runAnswer, type AnswerRequest } from "./runAnswer";
 import { reasonOfError } from "./unfinishedReason";
@@ -55,7 +54,7 @@ export class ChatEngine extends ChatStore {
   private queueIds = 0;
   /** When the shown answer started (persisted: bounds the job lookup after a reload). */
   private startedAt: number | null = null;
-  private readonly persistence = createChatPersistence(() => this.getOptions().persist);
+  private readonly persistence: ChatPersister | null;
   private restoring = false;
   /** A lookup of the shown answer's job, running or due once mounted. */
   private check: { clientRequestId: string; since: number; running: Promise<void> | null } | null = null;
@@ -67,8 +66,9 @@ export class ChatEngine extends ChatStore {
     private readonly online: OnlineSource | null = null,
   ) {
     super();
+    this.persistence = getOptions().persist ?? null;
     // A sync storage restores before the first render reads the state; an async one a moment later.
-    void this.persistence.load((snapshot) => this.restore(snapshot));
+    void this.persistence?.load((state, startedAt) => this.restore(state, startedAt));
   }
 
   /** The state before any restore: what a server rendered, so a hydrating client renders the same. */
@@ -83,21 +83,21 @@ export class ChatEngine extends ChatStore {
   }
 
   protected override changed(next: ChatStreamState): void {
-    if (!this.restoring && this.getOptions().persist) this.persistence.save(next, this.startedAt);
+    if (!this.restoring) this.persistence?.save(next, this.startedAt);
   }
 
-  private readonly flushStorage = () => this.persistence.flush();
+  private readonly flushStorage = () => this.persistence?.flush();
 
-  private restore(snapshot: ChatSnapshot): void {
+  private restore(state: ChatStreamState, startedAt: number | null): void {
     this.restoring = true;
     const before = this.getState();
-    this.dispatch({ type: "restore", state: restoredState(snapshot, initialChatStreamState) });
+    this.dispatch({ type: "restore", state });
     this.restoring = false;
     if (this.getState() === before) return;
-    this.lastRun = plannedFrom(this.getState().messages);
-    this.startedAt = snapshot.startedAt;
-    const { status, reason, clientRequestId } = this.getState();
-    if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.scheduleCheck(clientRequestId, snapshot.startedAt ?? Date.now());
+    this.lastRun = plannedFrom(state.messages);
+    this.startedAt = startedAt;
+    const { status, reason, clientRequestId } = state;
+    if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.scheduleCheck(clientRequestId, startedAt ?? Date.now());
   }
 
   /** Looks the shown answer's jobs up (once mounted: never from a render), closing open ones. */
@@ -232,7 +232,7 @@ export class ChatEngine extends ChatStore {
     const job = this.active?.job;
     this.stop();
     this.dispatch({ type: "dispose" });
-    this.persistence.dispose();
+    this.persistence?.dispose();
     globalThis.removeEventListener?.("pagehide", this.flushStorage);
     if (job && this.getOptions().autoFailJob !== false) void failJob(this.getClient(), job, abortError({ endpoint: "streamLLMCall" }));
   }

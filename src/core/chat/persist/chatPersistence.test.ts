@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../../testing/index";
+import { persistChat } from "./chatPersistence";
 import { memoryStorage, page, REPLY, run, simulator } from "../chatTestKit";
 
 vi.mock("react", () => ({}));
@@ -17,7 +18,7 @@ describe("persist: a reload mid-answer", () => {
   it.each([false, true])("shows the partial as interrupted and sends nothing (async storage: %s)", async (async) => {
     const { storage, state } = memoryStorage({ async });
     const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist });
+    const first = page(sim, { persist: persistChat(persist) });
     void first.engine.send("Tell me a story");
     await run(200);
     const shown = first.engine.getState().text;
@@ -27,7 +28,7 @@ describe("persist: a reload mid-answer", () => {
     state.frozen = true;
     first.kill();
 
-    const second = page(sim, { persist });
+    const second = page(sim, { persist: persistChat(persist) });
     await run(0);
     const restored = second.engine.getState();
     expect(restored.status).toBe("interrupted");
@@ -49,7 +50,7 @@ describe("persist: a reload mid-answer", () => {
   it("a sync storage restores before the first read (no empty first render); a server render sees the pre-restore state", () => {
     const { storage } = memoryStorage();
     storage.setItem("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hello" }], text: "Hello", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
-    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat" }) });
     expect(engine.getState()).toMatchObject({ status: "done", text: "Hello", messages: [{ content: "Hi" }, { content: "Hello" }] });
     expect(engine.getServerState()).toMatchObject({ status: "idle", messages: [] });
   });
@@ -57,13 +58,13 @@ describe("persist: a reload mid-answer", () => {
   it("retry() after a restore sends the last prompt once", async () => {
     const { storage, state } = memoryStorage();
     const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist });
+    const first = page(sim, { persist: persistChat(persist) });
     void first.engine.send("Tell me a story");
     await run(200);
     state.frozen = true;
     first.kill();
     state.frozen = false;
-    const second = page(sim, { persist });
+    const second = page(sim, { persist: persistChat(persist) });
     await run(5_000);
     const retried = second.engine.retry();
     await run(10_000);
@@ -79,13 +80,13 @@ describe("persist: schema, size and failures never break the chat", () => {
   it("a chat stored under another version is not restored", () => {
     const { storage } = memoryStorage();
     storage.setItem("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "Hi" }], text: "", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
-    const { engine } = page(sim, { persist: { storage, key: "chat", version: 2 } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", version: 2 }) });
     expect(engine.getState()).toMatchObject({ status: "idle", messages: [] });
   });
 
   it("over maxChars the oldest messages are dropped; the newest stay", async () => {
     const { storage, data } = memoryStorage();
-    const { engine } = page(sim, { persist: { storage, key: "chat", maxChars: 700 } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", maxChars: 700 }) });
     for (const prompt of ["first question", "second question", "third question"]) {
       void engine.send(prompt);
       await run(10_000);
@@ -101,7 +102,7 @@ describe("persist: schema, size and failures never break the chat", () => {
     const { storage, state } = memoryStorage();
     state.failWrites = true;
     const onError = vi.fn();
-    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", onError }) });
     void engine.send("Hi");
     await run(10_000);
     expect(engine.getState()).toMatchObject({ status: "done", text: REPLY });
@@ -112,7 +113,7 @@ describe("persist: schema, size and failures never break the chat", () => {
     const { storage, state } = memoryStorage({ async: true });
     state.failReads = true;
     const onError = vi.fn();
-    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", onError }) });
     await run(0);
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ operation: "load", reason: "storage" }));
     void engine.send("Hi");
@@ -124,7 +125,7 @@ describe("persist: schema, size and failures never break the chat", () => {
     const { storage, data } = memoryStorage();
     data.set("chat", raw);
     const onError = vi.fn();
-    const { engine } = page(sim, { persist: { storage, key: "chat", onError } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", onError }) });
     expect(engine.getState().status).toBe("idle");
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ operation: "load", reason: "corrupt" }));
     expect(data.has("chat")).toBe(false);
@@ -133,7 +134,7 @@ describe("persist: schema, size and failures never break the chat", () => {
   it("a send made before an async storage answered wins: the stored chat is not laid over it", async () => {
     const { storage, data } = memoryStorage({ async: true });
     data.set("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "old" }], text: "", status: "done", reason: null, jobId: null, clientRequestId: null, startedAt: 0 }));
-    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat" }) });
     void engine.send("new");
     await run(10_000);
     expect(engine.getState().messages.map((m) => m.content)).toEqual(["new", REPLY]);
@@ -141,7 +142,7 @@ describe("persist: schema, size and failures never break the chat", () => {
 
   it("reset() removes the stored chat", async () => {
     const { storage, data } = memoryStorage();
-    const { engine } = page(sim, { persist: { storage, key: "chat" } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat" }) });
     void engine.send("Hi");
     await run(10_000);
     expect(data.has("chat")).toBe(true);
@@ -151,7 +152,7 @@ describe("persist: schema, size and failures never break the chat", () => {
 
   it("writes while streaming are batched: at most one per writeEveryMs", async () => {
     const { storage, state } = memoryStorage();
-    const { engine } = page(sim, { persist: { storage, key: "chat", writeEveryMs: 1000 } });
+    const { engine } = page(sim, { persist: persistChat({ storage, key: "chat", writeEveryMs: 1000 }) });
     void engine.send("Hi");
     await run(10_000);
     expect(engine.getState().chunkCount).toBeGreaterThan(10);

@@ -1,5 +1,6 @@
-import type { ChatStreamState } from "../chatTypes";
-import { decodeSnapshot, encodeSnapshot, snapshotOf, type ChatSnapshot } from "./chatSnapshot";
+import { initialChatStreamState, type ChatStreamState } from "../chatTypes";
+import { decodeSnapshot, encodeSnapshot, restoredState, snapshotOf, type ChatSnapshot } from "./chatSnapshot";
+import type { ChatPersister } from "./chatPersister";
 import { resolveStorage, type ChatStorage, type ChatStorageSource } from "./chatStorage";
 
 /** A storage failure: reported, never thrown into the chat (which goes on without persistence). */
@@ -40,10 +41,18 @@ function attempt<T>(run: () => T | Promise<T>, fail: (cause: unknown) => void, t
 }
 
 /**
- * Keeps one chat in a storage: loads it once, then writes each settled state at once and a streaming one at
- * most every `writeEveryMs`, one write at a time (the latest wins). The options are read live.
+ * Keeps a chat in a storage: pass it as `useChatStream`'s `persist` (read once, when the chat is created). It
+ * restores the chat on creation, then writes each settled state at once and a streaming one at most every
+ * `writeEveryMs`, one write at a time (the latest wins). Apps that do not persist do not bundle it.
+ *
+ * @example
+ * const chat = useChatStream({ model: "chat-fast", persist: persistChat({ storage: "local", key: "support-chat" }) });
  */
-export function createChatPersistence(getOptions: () => ChatPersistOptions | undefined) {
+export function persistChat(options: ChatPersistOptions): ChatPersister {
+  return createChatPersistence(() => options);
+}
+
+function createChatPersistence(getOptions: () => ChatPersistOptions | undefined): ChatPersister {
   let storage: ChatStorage | null | undefined;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing = false;
@@ -79,8 +88,7 @@ export function createChatPersistence(getOptions: () => ChatPersistOptions | und
   }
 
   return {
-    /** The stored chat (sync storages answer at once); null when there is none, or it is unreadable. */
-    load(apply: (snapshot: ChatSnapshot) => void): void | Promise<void> {
+    load(apply) {
       const options = getOptions();
       const target = storageOf();
       if (!options || !target) return;
@@ -100,18 +108,16 @@ export function createChatPersistence(getOptions: () => ChatPersistOptions | und
           } catch (cause) {
             return corrupt(cause);
           }
-          if (snapshot) apply(snapshot);
+          if (snapshot) apply(restoredState(snapshot, initialChatStreamState), snapshot.startedAt);
         },
       );
     },
-    /** Queues the state for writing: at once when settled, batched while an answer streams. */
     save(state: ChatStreamState, startedAt: number | null): void {
       if (!getOptions()) return;
       next = { state, startedAt };
       if (!BUSY.has(state.status)) return this.flush();
       timer ??= setTimeout(() => this.flush(), getOptions()?.writeEveryMs ?? 1000);
     },
-    /** Writes the queued state now (e.g. when the page is hidden). */
     flush(): void {
       if (timer) clearTimeout(timer);
       timer = null;
@@ -123,5 +129,3 @@ export function createChatPersistence(getOptions: () => ChatPersistOptions | und
     },
   };
 }
-
-export type ChatPersistence = ReturnType<typeof createChatPersistence>;

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { createSaaSLLMClient, SaaSLLMProvider, type SaaSLLMClient } from "@saas-litellm/react";
+import { createSaaSLLMClient, SaaSLLMProvider, type SaaSLLMClient, type SaaSLLMClientOptions } from "@saas-litellm/react";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "@saas-litellm/react/testing";
 import { createSimulatorHandlers } from "@saas-litellm/react/testing/msw";
 import { setupWorker } from "msw/browser";
@@ -14,6 +14,8 @@ export type Demo =
 export interface DemoParameters {
   /** Options of this story's simulator, merged over the defaults. */
   simulator?: SimulatorOptions;
+  /** Options of this story's client (e.g. a short timeout), merged over the defaults. */
+  client?: Partial<SaaSLLMClientOptions>;
 }
 
 /** True when Storybook was started with SAAS_LLM_URL and SAAS_LLM_KEY (see .storybook/main.ts). */
@@ -37,7 +39,7 @@ export async function demoLoader(context: { parameters: DemoParameters; viewMode
   const prefix = `/llm/story-${++stories}`;
   worker.use(...createSimulatorHandlers(simulator, { baseUrl: `${location.origin}${prefix}` }));
   // The simulator's demo key is no secret; a real app leaves the key out and lets its proxy add it.
-  const client = createSaaSLLMClient({ baseUrl: prefix, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY });
+  const client = createSaaSLLMClient({ baseUrl: prefix, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, ...context.parameters.client });
   return { demo: { mode: "simulator", simulator, client } };
 }
 

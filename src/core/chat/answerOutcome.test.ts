@@ -1,29 +1,22 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../testing/index";
-import { persistChat } from "./persist/chatPersistence";
-import { memoryStorage, page, REPLY, run, simulator } from "./chatTestKit";
+import { page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatTestKit";
 
 vi.mock("react", () => ({}));
 
 let sim: Simulator;
-beforeEach(() => vi.useFakeTimers());
-afterEach(() => vi.useRealTimers());
+onFakeClock();
 
 const count = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).length;
 const charges = () => sim.ledger.jobs().reduce((n, job) => n + sim.ledger.charges(job.jobId), 0);
 
 /** Page one streams until the reload; its storage stops taking writes then (the page is gone). */
 async function reloadMidAnswer(end: (first: ReturnType<typeof page>) => void | Promise<void>) {
-  const { storage, state } = memoryStorage();
-  const persist = { storage, key: "chat", writeEveryMs: 100 };
-  const first = page(sim, { persist: persistChat(persist) });
-  void first.engine.send("Tell me a story");
-  await run(200);
-  state.frozen = true;
+  const { first, reload } = await streamThenLeave(sim);
   await end(first);
   await run(10_000);
   const before = sim.requests.length;
-  const second = page(sim, { persist: persistChat(persist) });
+  const second = reload();
   expect(second.engine.getState().outcome).toEqual({ status: "checking" });
   await run(1_000);
   return { second, requests: () => sim.requests.slice(before).map((r) => `${r.method} ${r.endpoint}`) };
@@ -82,15 +75,10 @@ describe("outcome reconciliation after a reload mid-answer", () => {
 
   it("the lookup failed: 'unknown', and a re-send needs consent", async () => {
     sim = simulator();
-    const { storage, state } = memoryStorage();
-    const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist: persistChat(persist) });
-    void first.engine.send("Tell me a story");
-    await run(200);
-    state.frozen = true;
+    const { reload } = await streamThenLeave(sim);
     await run(10_000);
     sim.script.next("listTeamJobs", { status: 500, body: "Internal Server Error", contentType: "text/plain" });
-    const second = page(sim, { persist: persistChat(persist) });
+    const second = reload();
     await run(1_000);
     expect(second.engine.getState().outcome).toMatchObject({ status: "unknown" });
     const plain = second.engine.retry();

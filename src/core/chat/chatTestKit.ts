@@ -1,10 +1,11 @@
 /** Test-only helpers for the chat engine's tests: a simulator-backed client whose page can "die", and storages. */
-import { vi } from "vitest";
+import { afterEach, beforeEach, vi } from "vitest";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../../testing/index";
 import type { SaaSLLMClientOptions } from "../clientOptions";
 import { createSaaSLLMClient } from "../createSaaSLLMClient";
 import type { ChatEngineOptions } from "./chatTypes";
 import { createChatEngine } from "./createChatEngine";
+import { persistChat } from "./persist/chatPersistence";
 import type { OnlineSource } from "../onlineSource";
 import type { ChatStorage } from "./persist/chatStorage";
 
@@ -83,3 +84,24 @@ export function network(initiallyOnline = true) {
 
 /** Lets the fake clock run, so streams, waits and lookups settle. */
 export const run = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+/** Every test of the file on a fake clock (the simulator's waits and the engine's timers alike). */
+export function onFakeClock(): void {
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => void vi.useRealTimers());
+}
+
+/**
+ * Page one sends and streams for `ms`, then goes away: its storage takes no more writes. `reload()` opens
+ * the next page on the same storage.
+ */
+export async function streamThenLeave(sim: Simulator, { async = false, ms = 200 } = {}) {
+  const { storage, state } = memoryStorage({ async });
+  const options = { storage, key: "chat", writeEveryMs: 100 };
+  const first = page(sim, { persist: persistChat(options) });
+  void first.engine.send("Tell me a story");
+  await run(ms);
+  const shown = first.engine.getState();
+  state.frozen = true;
+  return { first, shown, state, reload: () => page(sim, { persist: persistChat(options) }) };
+}

@@ -1,15 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../testing/index";
-import { network, page, REPLY, run, simulator } from "./chatTestKit";
+import { network, page, REPLY, run, simulator, onFakeClock } from "./chatTestKit";
 
 vi.mock("react", () => ({}));
 
 let sim: Simulator;
-beforeEach(() => {
-  vi.useFakeTimers();
-  sim = simulator();
-});
-afterEach(() => vi.useRealTimers());
+onFakeClock();
+beforeEach(() => void (sim = simulator()));
 
 const sent = () => sim.requests.filter((r) => r.endpoint === "streamCreateAndCall").length;
 

@@ -1,34 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../../testing/index";
 import { persistChat } from "./chatPersistence";
-import { memoryStorage, page, REPLY, run, simulator } from "../chatTestKit";
+import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "../chatTestKit";
 
 vi.mock("react", () => ({}));
 
 let sim: Simulator;
-beforeEach(() => {
-  vi.useFakeTimers();
-  sim = simulator();
-});
-afterEach(() => vi.useRealTimers());
+onFakeClock();
+beforeEach(() => void (sim = simulator()));
 
 const answers = () => sim.requests.filter((r) => r.endpoint === "streamCreateAndCall").length;
 
 describe("persist: a reload mid-answer", () => {
   it.each([false, true])("shows the partial as interrupted and sends nothing (async storage: %s)", async (async) => {
-    const { storage, state } = memoryStorage({ async });
-    const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist: persistChat(persist) });
-    void first.engine.send("Tell me a story");
-    await run(200);
-    const shown = first.engine.getState().text;
-    expect(first.engine.getState().status).toBe("streaming");
+    const { first, shown: before, reload } = await streamThenLeave(sim, { async });
+    const shown = before.text;
+    expect(before.status).toBe("streaming");
     expect(shown.length).toBeGreaterThan(0);
     // The page goes away: nothing more is written or sent from it.
-    state.frozen = true;
     first.kill();
 
-    const second = page(sim, { persist: persistChat(persist) });
+    const second = reload();
     await run(0);
     const restored = second.engine.getState();
     expect(restored.status).toBe("interrupted");
@@ -56,15 +48,9 @@ describe("persist: a reload mid-answer", () => {
   });
 
   it("retry() after a restore sends the last prompt once", async () => {
-    const { storage, state } = memoryStorage();
-    const persist = { storage, key: "chat", writeEveryMs: 100 };
-    const first = page(sim, { persist: persistChat(persist) });
-    void first.engine.send("Tell me a story");
-    await run(200);
-    state.frozen = true;
+    const { first, reload } = await streamThenLeave(sim);
     first.kill();
-    state.frozen = false;
-    const second = page(sim, { persist: persistChat(persist) });
+    const second = reload();
     await run(5_000);
     const retried = second.engine.retry();
     await run(10_000);

@@ -35,7 +35,7 @@ export type { RetryWait } from "./transport";
 export type { OfflineHold } from "./chat/chatTypes";
 export type { AnswerOutcome } from "./chat/answerOutcome";
 export { persistChat, type ChatPersistOptions, type ChatPersistError } from "./chat/persist/chatPersistence";
-export type { ChatPersister } from "./chat/persist/chatPersister";
+export type { ChatPersister } from "./chat/chatTypes";
 export type { ChatStorage, ChatStorageSource } from "./chat/persist/chatStorage";
 export { indexedDBStorage, type IndexedDBStorageOptions } from "./chat/persist/indexedDBStorage";
 export type { OnlineSource } from "./onlineSource";

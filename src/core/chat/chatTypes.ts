@@ -5,7 +5,6 @@ import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
 import type { AnswerOutcome } from "./answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend, WhenBusy } from "./busyPolicy";
-import type { ChatPersister } from "./persist/chatPersister";
 import type { UnfinishedReason } from "./unfinishedReason";
 
 /**
@@ -75,6 +74,17 @@ export interface ChatStreamFinishInfo {
   reason: UnfinishedReason | null;
   /** Time to first token, duration, tokens and tokens/s of this answer. */
   timing: AnswerTiming | null;
+}
+
+/** What the chat engine asks of a persistence (made by `persistChat`): the engine never sees the storage. */
+export interface ChatPersister {
+  /** Restores the stored chat (a sync storage answers at once, before the first render reads the state). */
+  load(apply: (state: ChatStreamState, startedAt: number | null) => void): void | Promise<void>;
+  /** Queues a state for writing: at once when settled, batched while an answer streams. */
+  save(state: ChatStreamState, startedAt: number | null): void;
+  /** Writes the queued state now (the page is being hidden). */
+  flush(): void;
+  dispose(): void;
 }
 
 /** Options of the chat engine (read live, on every send). */

@@ -1,33 +1,17 @@
-import { randomId } from "../abortable";
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { abortError } from "../errorFactories";
-import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
+import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
-import { afterAnswer, failJob } from "./answerEffects";
-import { fateUnknown, needsChargeConsent, reconcileAnswer } from "./answerOutcome";
+import { failJob } from "./answerEffects";
+import { createAnswerCheck } from "./answerCheck";
+import { fateUnknown, needsChargeConsent } from "./answerOutcome";
 import { previewOf, sameInput } from "./busyPolicy";
-import { ChatStore } from "./chatStore";
-import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatStreamMessage, type ChatStreamState } from "./chatTypes";
-import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource } from "../onlineSource";
-import type { ChatPersister } from "./persist/chatPersister";
+import { ChatRunner, type SettledRun } from "./chatRunner";
+import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatPersister, type ChatStreamState } from "./chatTypes";
+import type { OnlineSource } from "../onlineSource";
+import { continuation, plannedFrom, strip } from "./plannedAnswer";
 import { promptMessages } from "./promptMessages";
-import { runAnswer, type AnswerRequest } from "./runAnswer";
 import { reasonOfError } from "./unfinishedReason";
-
-/** The one active run: its id in the machine, how to abort it, how to show its pending text, and its job. */
-interface ActiveRun {
-  id: number;
-  abort: AbortController;
-  flush: () => void;
-  /** A job given by id: closed as failed when its owner goes away mid-answer. */
-  job: string | null;
-}
-
-interface Planned extends AnswerRequest {
-  conversation: ChatStreamMessage[];
-}
-
-const strip = (messages: ChatStreamMessage[]): ChatMessage[] => messages.map(({ interrupted: _i, reason: _r, ...m }) => m);
 
 /** `retry()` and `continue()` after an answer the server may have charged. */
 export interface ResendOptions {
@@ -35,37 +19,21 @@ export interface ResendOptions {
   chargeAgain?: boolean;
 }
 
-/** The answer to re-send for a restored conversation: everything up to its last prompt. */
-function plannedFrom(messages: ChatStreamMessage[]): Planned | null {
-  const conversation = messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages;
-  return conversation.length ? { conversation, request: strip(conversation), base: "" } : null;
-}
-
 /**
- * The framework-free chat engine: the `chatReducer` machine (in a {@link ChatStore}), one active run, and
- * the effects around it. `useChatStream` only binds it to React. No method throws.
+ * The framework-free chat engine: what to send (prompts, the busy policy's queue, retry, continue), the
+ * consent a second charge needs, persistence, and the job lookup after an answer's end was not seen. It runs
+ * answers through {@link ChatRunner}; `useChatStream` only binds it to React. No method throws.
  */
-export class ChatEngine extends ChatStore {
-  private active: ActiveRun | null = null;
-  private lastRun: Planned | null = null;
-  private nextId = 0;
-  /** Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
-  private queued: { next: Planned; input?: string | ChatMessage[]; done: Promise<void> } | null = null;
+export class ChatEngine extends ChatRunner {
   private queueIds = 0;
-  /** When the shown answer started (persisted: bounds the job lookup after a reload). */
-  private startedAt: number | null = null;
   private readonly persistence: ChatPersister | null;
   private restoring = false;
-  /** A lookup of the shown answer's job, running or due once mounted. */
-  private check: { clientRequestId: string; since: number; running: Promise<void> | null } | null = null;
+  /** The job lookup of an answer whose end was not seen. */
+  private readonly check = createAnswerCheck(() => this.getClient(), (outcome) => this.dispatch({ type: "outcome", outcome }));
   private mounted = false;
 
-  constructor(
-    private readonly getClient: () => SaaSLLMClient,
-    private readonly getOptions: () => ChatEngineOptions,
-    private readonly online: OnlineSource | null = null,
-  ) {
-    super();
+  constructor(getClient: () => SaaSLLMClient, getOptions: () => ChatEngineOptions, online: OnlineSource | null = null) {
+    super(getClient, getOptions, online);
     this.persistence = getOptions().persist ?? null;
     // A sync storage restores before the first render reads the state; an async one a moment later.
     void this.persistence?.load((state, startedAt) => this.restore(state, startedAt));
@@ -79,7 +47,17 @@ export class ChatEngine extends ChatStore {
     this.mounted = true;
     // The page may go away mid-answer (reload, tab closed): write what is pending while it still can.
     globalThis.addEventListener?.("pagehide", this.flushStorage);
-    this.runCheck();
+    this.check.mount();
+  }
+
+  protected starting(): void {
+    this.check.cancel();
+  }
+
+  /** A single-shot answer cut or timed out may still have been finished, and charged, by the server; a done one lets the queue go on. */
+  protected settled({ outcome, clientRequestId, startedAt }: SettledRun): void {
+    if (outcome.kind === "failed" && clientRequestId && fateUnknown(outcome.reason ?? reasonOfError(outcome.error))) this.check.schedule(clientRequestId, startedAt);
+    this.advanceQueue(outcome.kind === "done");
   }
 
   protected override changed(next: ChatStreamState): void {
@@ -97,33 +75,12 @@ export class ChatEngine extends ChatStore {
     this.lastRun = plannedFrom(state.messages);
     this.startedAt = startedAt;
     const { status, reason, clientRequestId } = state;
-    if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.scheduleCheck(clientRequestId, startedAt ?? Date.now());
-  }
-
-  /** Looks the shown answer's jobs up (once mounted: never from a render), closing open ones. */
-  private scheduleCheck(clientRequestId: string, since: number): void {
-    this.check = { clientRequestId, since, running: null };
-    this.dispatch({ type: "outcome", outcome: { status: "checking" } });
-    if (this.mounted) this.runCheck();
-  }
-
-  private runCheck(): void {
-    const check = this.check;
-    if (!check || check.running) return;
-    check.running = reconcileAnswer(this.getClient(), check.clientRequestId, check.since).then((outcome) => {
-      if (this.check !== check) return;
-      this.check = null;
-      this.dispatch({ type: "outcome", outcome });
-    });
+    if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.check.schedule(clientRequestId, startedAt ?? Date.now());
   }
 
   /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
   private async resend(options: ResendOptions | undefined, go: () => Promise<void>): Promise<void> {
-    const check = this.check;
-    if (check) {
-      this.runCheck();
-      await check.running;
-    }
+    await this.check.settled();
     if (needsChargeConsent(this.getState().outcome) && !options?.chargeAgain) return;
     return go();
   }
@@ -201,25 +158,15 @@ export class ChatEngine extends ChatStore {
   continue(options?: ResendOptions): Promise<void> {
     return this.resend(options, () => {
       const { messages, text } = this.getState();
-      if (!this.lastRun || !text) return this.lastRun ? this.schedule({ ...this.lastRun }) : Promise.resolve();
-      const before = messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages;
-      const prompt = this.getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT;
-      return this.schedule({ conversation: before, request: [...strip(before), { role: "assistant", content: text }, { role: "user", content: prompt }], base: text });
+      if (!this.lastRun) return Promise.resolve();
+      return this.schedule(text ? continuation(messages, text, this.getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...this.lastRun });
     });
-  }
-
-  /** Shows every character received, then stops; the client closes what the answer leaves open. */
-  stop(): void {
-    if (!this.active) return;
-    this.active.flush();
-    this.abortActive();
-    this.dispatch({ type: "stop" });
   }
 
   /** Stops and clears everything: nothing of the old answer can land afterwards. */
   reset(): void {
     this.queued = null;
-    this.check = null;
+    this.check.cancel();
     this.abortActive();
     this.lastRun = null;
     this.startedAt = null;
@@ -235,84 +182,6 @@ export class ChatEngine extends ChatStore {
     this.persistence?.dispose();
     globalThis.removeEventListener?.("pagehide", this.flushStorage);
     if (job && this.getOptions().autoFailJob !== false) void failJob(this.getClient(), job, abortError({ endpoint: "streamLLMCall" }));
-  }
-
-  private abortActive(): void {
-    this.active?.abort.abort();
-    this.active = null;
-  }
-
-  private schedule(next: Planned, input?: string | ChatMessage[]): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.queued) return Object.assign(this.queued, { next, input }).done;
-    const entry: { next: Planned; input?: string | ChatMessage[]; done: Promise<void> } = { next, input, done: Promise.resolve() };
-    this.queued = entry;
-    entry.done = Promise.resolve().then(() => {
-      if (this.queued !== entry) return;
-      this.queued = null;
-      return this.start(entry.next);
-    });
-    return entry.done;
-  }
-
-  private async start(planned: Planned): Promise<void> {
-    if (this.disposed) return;
-    // A newer answer supersedes a running one: that one is stopped first.
-    this.stop();
-    const options = this.getOptions();
-    const run: ActiveRun = { id: ++this.nextId, abort: new AbortController(), flush: () => undefined, job: typeof options.job === "string" ? options.job : null };
-    this.active = run;
-    this.lastRun = planned;
-    this.check = null;
-    this.startedAt = Date.now();
-    const clientRequestId = options.job === undefined ? randomId() : null;
-    const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
-    this.dispatch({ type: "send", runId: run.id, conversation: planned.conversation, base: planned.base, jobId, clientRequestId });
-    if (!(await this.whenOnline(run))) return;
-    const outcome = await runAnswer(this.getClient(), options, planned, {
-      signal: run.abort.signal,
-      clientRequestId,
-      onOpen: (id) => this.dispatch({ type: "open", runId: run.id, jobId: id }),
-      onWait: (wait) => this.dispatch({ type: "wait", runId: run.id, wait }),
-      onText: (text, chunkCount) => this.dispatch({ type: "text", runId: run.id, text, chunkCount }),
-      onToken: (delta) => this.getOptions().onToken?.(delta),
-      bindFlush: (flush) => void (run.flush = flush),
-      online: this.onlineWindow(),
-    });
-    if (this.active === run) this.active = null;
-    this.dispatch({ type: "settle", runId: run.id, outcome });
-    afterAnswer(this.getClient(), options, this.getOptions(), outcome);
-    // A single-shot answer cut or timed out may still have been finished, and charged, by the server.
-    if (outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfError(outcome.error))) this.scheduleCheck(clientRequestId, this.startedAt);
-    this.advanceQueue(outcome.kind === "done");
-  }
-
-  /**
-   * Holds a send made offline (status `offline`) until the network is back; after the offline window it is
-   * dropped with reason `offline` (nothing sent). False when the run ended here.
-   */
-  private onlineWindow(): { source: OnlineSource; windowMs: number } | undefined {
-    const setting = this.getOptions().offline;
-    return this.online && setting !== false ? { source: this.online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
-  }
-
-  private async whenOnline(run: ActiveRun): Promise<boolean> {
-    const online = this.onlineWindow();
-    if (!online || online.source.isOnline()) return true;
-    const { windowMs } = online;
-    const since = Date.now();
-    this.dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
-    const result = await waitForNetwork(online.source, windowMs, run.abort.signal);
-    if (result === "online") return this.dispatch({ type: "open", runId: run.id, jobId: null }), true;
-    if (result === "expired") {
-      const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });
-      const outcome = { kind: "failed", error, text: "", reason: "offline" } as const;
-      if (this.active === run) this.active = null;
-      this.dispatch({ type: "settle", runId: run.id, outcome });
-      afterAnswer(this.getClient(), this.getOptions(), this.getOptions(), outcome);
-      this.advanceQueue(false);
-    }
-    return false;
   }
 }
 

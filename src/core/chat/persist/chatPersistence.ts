@@ -1,6 +1,5 @@
-import { initialChatStreamState, type ChatStreamState } from "../chatTypes";
+import { initialChatStreamState, type ChatPersister, type ChatStreamState } from "../chatTypes";
 import { decodeSnapshot, encodeSnapshot, restoredState, snapshotOf, type ChatSnapshot } from "./chatSnapshot";
-import type { ChatPersister } from "./chatPersister";
 import { resolveStorage, type ChatStorage, type ChatStorageSource } from "./chatStorage";
 
 /** A storage failure: reported, never thrown into the chat (which goes on without persistence). */

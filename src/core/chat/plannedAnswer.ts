@@ -1,0 +1,25 @@
+import type { ChatMessage } from "../types";
+import type { ChatStreamMessage } from "./chatTypes";
+import type { AnswerRequest } from "./runAnswer";
+
+/** An answer to send: what is shown before it, and what is sent. */
+export interface PlannedAnswer extends AnswerRequest {
+  conversation: ChatStreamMessage[];
+}
+
+/** Messages as the server takes them (the chat's own marks left out). */
+export const strip = (messages: ChatStreamMessage[]): ChatMessage[] => messages.map(({ interrupted: _i, reason: _r, ...m }) => m);
+
+const beforeAnswer = (messages: ChatStreamMessage[]) => (messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages);
+
+/** The answer to send again for a conversation: everything up to its last prompt (null when there is none). */
+export function plannedFrom(messages: ChatStreamMessage[]): PlannedAnswer | null {
+  const conversation = beforeAnswer(messages);
+  return conversation.length ? { conversation, request: strip(conversation), base: "" } : null;
+}
+
+/** Goes on from a partial answer: it is sent back with the continue prompt, and new text is appended to it. */
+export function continuation(messages: ChatStreamMessage[], partial: string, prompt: string): PlannedAnswer {
+  const conversation = beforeAnswer(messages);
+  return { conversation, request: [...strip(conversation), { role: "assistant", content: partial }, { role: "user", content: prompt }], base: partial };
+}

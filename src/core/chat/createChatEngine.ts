@@ -66,16 +66,20 @@ export class ChatEngine extends ChatRunner {
 
   private readonly flushStorage = () => this.persistence?.flush();
 
+  /** Lays a stored chat over an untouched one; writes nothing back (it may run during a render). */
   private restore(state: ChatStreamState, startedAt: number | null): void {
-    this.restoring = true;
     const before = this.getState();
-    this.dispatch({ type: "restore", state });
-    this.restoring = false;
-    if (this.getState() === before) return;
-    this.lastRun = plannedFrom(state.messages);
-    this.startedAt = startedAt;
-    const { status, reason, clientRequestId } = state;
-    if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.check.schedule(clientRequestId, startedAt ?? Date.now());
+    this.restoring = true;
+    try {
+      this.dispatch({ type: "restore", state });
+      if (this.getState() === before) return;
+      this.lastRun = plannedFrom(state.messages);
+      this.startedAt = startedAt;
+      const { status, reason, clientRequestId } = state;
+      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) this.check.schedule(clientRequestId, startedAt ?? Date.now());
+    } finally {
+      this.restoring = false;
+    }
   }
 
   /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */

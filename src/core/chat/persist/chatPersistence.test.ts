@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../../testing/index";
+import { createChatEngine } from "../createChatEngine";
 import { persistChat } from "./chatPersistence";
 import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "../chatTestKit";
 
@@ -45,6 +46,22 @@ describe("persist: a reload mid-answer", () => {
     const { engine } = page(sim, { persist: persistChat({ storage, key: "chat" }) });
     expect(engine.getState()).toMatchObject({ status: "done", text: "Hello", messages: [{ content: "Hi" }, { content: "Hello" }] });
     expect(engine.getServerState()).toMatchObject({ status: "idle", messages: [] });
+  });
+
+  it("a restore writes nothing back and sends nothing until the chat is mounted (it may run during a render)", async () => {
+    const { storage, state } = memoryStorage();
+    storage.setItem("chat", JSON.stringify({ schema: 1, version: 1, savedAt: 0, messages: [{ role: "user", content: "Hi" }, { role: "assistant", content: "Hel" }], text: "Hel", status: "streaming", reason: null, jobId: null, clientRequestId: "crid-1", startedAt: 0 }));
+    state.writes = 0;
+    const client = page(sim).client;
+    const engine = createChatEngine(() => client, () => ({ model: "chat-fast", persist: persistChat({ storage, key: "chat" }) }));
+    expect(engine.getState()).toMatchObject({ status: "interrupted", text: "Hel", outcome: { status: "checking" } });
+    await run(5_000);
+    expect(state.writes).toBe(0);
+    expect(sim.requests).toHaveLength(0);
+    engine.subscribe(() => undefined);
+    await run(1_000);
+    expect(sim.requests.map((r) => r.endpoint)).toEqual(["listTeamJobs"]);
+    expect(engine.getState().outcome).toEqual({ status: "not_charged", jobId: null, closedByClient: false });
   });
 
   it("retry() after a restore sends the last prompt once", async () => {

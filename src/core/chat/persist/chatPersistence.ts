@@ -78,12 +78,11 @@ function createChatPersistence(getOptions: () => ChatPersistOptions | undefined)
       writing = false;
       write();
     };
-    const pending = attempt(
+    void attempt(
       () => (json ? target.setItem(options.key, json) : target.removeItem(options.key)),
       (cause) => (report({ operation: "save", reason: "storage", cause }), finish()),
       finish,
     );
-    if (!pending) writing = false;
   }
 
   return {

@@ -71,6 +71,10 @@ describe("useChatStream survives a reload (persist, StrictMode)", () => {
     expect(screen.getByRole("button", { name: "Continue" })).toBeTruthy();
     await tick(10_000);
     expect(answers()).toBe(1);
+    // Page one's cleanup (a narrow lookup and the complete of its open job), then page two's one lookup:
+    // StrictMode's discarded second engine restored too, but never mounted, so it sent nothing.
+    expect(sim.requestsTo("listTeamJobs")).toHaveLength(2);
+    expect(sim.requestsTo("completeJob")).toHaveLength(1);
 
     fireEvent.click(screen.getByRole("button", { name: "Continue" }));
     await tick(10_000);

@@ -12,5 +12,7 @@ resolver._resolveFilename = function (request, ...rest) {
   return resolve.call(this, redirected, ...rest);
 };
 
-// The run proves nothing if the alias silently fell back to the root's React 19.
+// The run proves nothing if either path silently fell back to the root's React 19.
 expect(version).toMatch(/^18\./);
+const fromTestingLibrary = Module.createRequire(Module.createRequire(react18).resolve("@testing-library/react"));
+expect((fromTestingLibrary("react-dom/package.json") as { version: string }).version).toMatch(/^18\./);

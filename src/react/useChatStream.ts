@@ -1,11 +1,13 @@
-import { useMemo, useRef, useState } from "react";
+import { useMemo, useState } from "react";
 import type { ChatStreamState } from "../core/chat/chatTypes";
 import { initialChatStreamState } from "../core/chat/chatTypes";
 import type { ChatMessage } from "../core/types";
+import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import type { ChatStreamOptions } from "./chatStream/chatStreamOptions";
 import { createStreamEntry, sharedStream, type StreamEntry } from "./chatStream/streamRegistry";
 import { useRetainer } from "./hooks/retainer";
 import { shouldThrow } from "./hooks/shouldThrow";
+import { useLatest } from "./hooks/useLatest";
 import { useSelectedState, useTrackedState } from "./hooks/useTrackedState";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -39,10 +41,28 @@ export interface UseChatStreamResult extends ChatStreamState, UseChatStreamActio
 
 const KEYS = Object.keys(initialChatStreamState) as (keyof ChatStreamState)[];
 
+/** The hook that acts provides the client and its live options (called from actions, never during render). */
+function bind(entry: StreamEntry, client: SaaSLLMClient, options: StreamEntry["current"]["options"]) {
+  entry.current = { client, options };
+  return entry.engine;
+}
+
+/** The result for one snapshot: getters mark the fields the component reads, so only those re-render it. */
+function resultOf(state: ChatStreamState, track: (key: keyof ChatStreamState) => void, actions: UseChatStreamActions): UseChatStreamResult {
+  const result = { ...actions } as UseChatStreamResult;
+  for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
+  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "retrying" || state.status === "streaming") });
+  return result;
+}
+
 /**
  * Streams a chat answer, keeps every character received when the stream is cut, and lets the user retry or continue.
  * The component re-renders only for the fields it reads: one that reads only `status` does not re-render per token.
- * Text is published at most once per animation frame. Actions are stable across renders.
+ * Text is published at most once per animation frame. Actions are stable across renders, and so is the result
+ * while the stream's state is unchanged (safe in effect dependencies).
+ *
+ * Inside `<Activity mode="hidden">` the stream keeps running (the answer costs a job and the user comes back to
+ * it): hiding destroys effects but not the component, and the stream is held until a real unmount, which aborts.
  *
  * @example
  * const chat = useChatStream({ model: "chat-fast" });
@@ -52,28 +72,27 @@ const KEYS = Object.keys(initialChatStreamState) as (keyof ChatStreamState)[];
  */
 export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
   const { client, streams } = useSaaSLLMContext();
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const latest = useLatest(options);
   const [own] = useState(() => (options.id === undefined ? createStreamEntry(client, options) : null));
   const entry: StreamEntry = own ?? sharedStream(streams, options.id as string, client, options);
   useRetainer(entry.retainer);
   const { state, track } = useTrackedState(entry.engine);
 
   const actions = useMemo<UseChatStreamActions>(() => {
-    // The hook that acts provides the client and the live options.
-    const bind = () => ((entry.current = { client, options: optionsRef }), entry.engine);
+    const engine = () => bind(entry, client, latest);
     return {
       // Fire-and-forget: the outcome lives in state; the promise never rejects.
-      send: (input) => void bind().send(input),
-      stop: () => bind().stop(),
-      retry: () => void bind().retry(),
-      continue: () => void bind().continue(),
-      sendAgain: () => void bind().retry({ chargeAgain: true }),
-      reset: () => bind().reset(),
-      cancelQueued: (id) => bind().cancelQueued(id),
-      resumeQueue: () => bind().resumeQueue(),
+      send: (input) => void engine().send(input),
+      stop: () => engine().stop(),
+      retry: () => void engine().retry(),
+      continue: () => void engine().continue(),
+      sendAgain: () => void engine().retry({ chargeAgain: true }),
+      reset: () => engine().reset(),
+      cancelQueued: (id) => engine().cancelQueued(id),
+      resumeQueue: () => engine().resumeQueue(),
     };
-  }, [entry, client]);
+  }, [entry, client, latest]);
+  const result = useMemo(() => resultOf(state, track, actions), [state, track, actions]);
 
   if (options.throwOnError) {
     track("error");
@@ -82,9 +101,6 @@ export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
     const throwable = state.status === "error" || (state.status === "interrupted" && typeof options.throwOnError === "function");
     if (throwable && shouldThrow(options.throwOnError, state.error)) throw state.error;
   }
-  const result = { ...actions } as UseChatStreamResult;
-  for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
-  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "retrying" || state.status === "streaming") });
   return result;
 }
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
 import { retryDelay, shouldRetry } from "../core/retry";
 import type { SaaSLLMError } from "../core/SaaSLLMError";
@@ -9,6 +9,7 @@ import { createJobController } from "./job/createJobController";
 import type { JobState } from "./job/jobState";
 import { createRetainer, useRetainer } from "./hooks/retainer";
 import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
+import { useLatest } from "./hooks/useLatest";
 import { saasLLMKeys } from "./queryKeys";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -52,17 +53,17 @@ export interface UseJobResult extends JobHandle {
  */
 export function useJob(options: UseJobOptions = {}): UseJobResult {
   const { client } = useSaaSLLMContext();
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
-  const clientRef = useRef(client);
-  clientRef.current = client;
+  const latest = useLatest({ options, client });
   const [controller] = useState(() =>
-    createJobController(() => clientRef.current, () => ({ jobType: optionsRef.current.jobType ?? "chat", userId: optionsRef.current.userId, metadata: optionsRef.current.metadata })),
+    createJobController(
+      () => latest.current.client,
+      () => ({ jobType: latest.current.options.jobType ?? "chat", userId: latest.current.options.userId, metadata: latest.current.options.metadata }),
+    ),
   );
   const state = useStore(controller.store);
 
-  // Deferred so StrictMode's unmount-remount does not fail the job; a real unmount does.
-  const [retainer] = useState(() => createRetainer(() => void (optionsRef.current.keepOpenOnUnmount || controller.abandon())));
+  // Held until a real unmount (not StrictMode's simulated one, not a hidden Activity), which fails an open job.
+  const [retainer] = useState(() => createRetainer(() => void (latest.current.options.keepOpenOnUnmount || controller.abandon())));
   useRetainer(retainer);
 
   const open = state.status === "active" || state.status === "completing";
@@ -98,5 +99,7 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
     [controller],
   );
   const costs = state.status === "completed" || (state.status === "failed" && state.result) ? state.result?.costs : undefined;
-  return { ...actions, state, status: state.status, jobId: state.jobId, job: query.data, costs, error, isActive: open };
+  const job = query.data;
+  // One object per change of what it shows: safe in effect dependencies.
+  return useMemo(() => ({ ...actions, state, status: state.status, jobId: state.jobId, job, costs, error, isActive: open }), [actions, state, job, costs, error, open]);
 }

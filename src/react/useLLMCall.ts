@@ -1,5 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { randomId } from "../core/abortable";
 import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
@@ -9,6 +9,7 @@ import type { ChatMessage, JsonObject, LLMParams } from "../core/types";
 import { promptMessages } from "../core/chat/promptMessages";
 import { answerTiming, type AnswerTiming } from "../core/chat/answerTiming";
 import { shouldThrow, type ThrowOnError } from "./hooks/shouldThrow";
+import { useLatest } from "./hooks/useLatest";
 import { isJobHandle, type JobRef } from "./jobHandle";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -91,30 +92,29 @@ async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, ide
  */
 export function useLLMCall(options: UseLLMCallOptions) {
   const { client } = useSaaSLLMContext();
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const latest = useLatest(options);
   const [nextRetryAt, setNextRetryAt] = useState<number | null>(null);
 
   const mutation = useMutation<LLMCallData, SaaSLLMError, Variables>({
-    mutationFn: (variables) => runCall(client, optionsRef.current, variables),
-    retry: (failureCount, error) => shouldRetry(failureCount, error, { maxRetries: optionsRef.current.maxRetries ?? 3 }),
+    mutationFn: (variables) => runCall(client, latest.current, variables),
+    retry: (failureCount, error) => shouldRetry(failureCount, error, { maxRetries: latest.current.maxRetries ?? 3 }),
     retryDelay: (attempt, error) => {
       const delay = policyDelay(attempt, error);
       setNextRetryAt(Date.now() + delay);
       return delay;
     },
-    throwOnError: (error) => shouldThrow(optionsRef.current.throwOnError, error),
+    throwOnError: (error) => shouldThrow(latest.current.throwOnError, error),
     onSuccess: (data) => {
       setNextRetryAt(null);
-      const job = optionsRef.current.job;
+      const job = latest.current.job;
       if (isJobHandle(job)) job.reportCallSuccess();
-      optionsRef.current.onSuccess?.(data);
+      latest.current.onSuccess?.(data);
     },
     onError: (error) => {
       setNextRetryAt(null);
-      const job = optionsRef.current.job;
+      const job = latest.current.job;
       if (isJobHandle(job) && isSaaSLLMError(error)) job.reportCallError(error);
-      optionsRef.current.onError?.(error);
+      latest.current.onError?.(error);
     },
   });
 
@@ -135,24 +135,29 @@ export function useLLMCall(options: UseLLMCallOptions) {
     [mutateAsync],
   );
 
-  return {
-    call,
-    data: mutation.data,
-    error: mutation.error,
-    status: mutation.status,
-    isPending: mutation.isPending,
-    isSuccess: mutation.isSuccess,
-    isError: mutation.isError,
-    /** Failed attempts of the current call so far. */
-    failureCount: mutation.failureCount,
-    /** The last attempt's error while retrying. */
-    failureReason: mutation.failureReason,
-    /** When the next retry fires (ms since epoch), while waiting for it. */
-    nextRetryAt: waitingAt,
-    /** While waiting for a retry: the attempt that comes next, of how many, and when (the shape `StreamStatus` counts down). */
-    retrying,
-    reset: mutation.reset,
-  };
+  const { data, error, status, isPending, isSuccess, isError, failureCount, failureReason, reset } = mutation;
+  // One object per change of what it shows: safe in effect dependencies.
+  return useMemo(
+    () => ({
+      call,
+      data,
+      error,
+      status,
+      isPending,
+      isSuccess,
+      isError,
+      /** Failed attempts of the current call so far. */
+      failureCount,
+      /** The last attempt's error while retrying. */
+      failureReason,
+      /** When the next retry fires (ms since epoch), while waiting for it. */
+      nextRetryAt: waitingAt,
+      /** While waiting for a retry: the attempt that comes next, of how many, and when (the shape `StreamStatus` counts down). */
+      retrying,
+      reset,
+    }),
+    [call, data, error, status, isPending, isSuccess, isError, failureCount, failureReason, waitingAt, retrying, reset],
+  );
 }
 
 export type UseLLMCallResult = ReturnType<typeof useLLMCall>;

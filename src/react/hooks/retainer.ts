@@ -1,4 +1,4 @@
-import { useEffect } from "react";
+import { useInsertionEffect } from "react";
 
 /** Something mounted components hold; disposed once the last one let go. */
 export interface Retainer {
@@ -29,9 +29,13 @@ export function createRetainer(dispose: () => void): Retainer {
   };
 }
 
-/** Holds `retainer` while the component is mounted. */
+/**
+ * Holds `retainer` while the component is mounted. An insertion effect, because React cleans it up only when the
+ * component really unmounts: `<Activity mode="hidden">` (and StrictMode's simulated unmount) destroy layout and
+ * passive effects but keep the component, and a hidden chat must keep streaming into its state.
+ */
 export function useRetainer(retainer: Retainer): void {
-  useEffect(() => {
+  useInsertionEffect(() => {
     retainer.retain();
     return () => retainer.release();
   }, [retainer]);

@@ -1,9 +1,16 @@
-import { useCallback, useState, useSyncExternalStore } from "react";
+import { useCallback, useRef, useSyncExternalStore } from "react";
 
 /** A store the hooks read: a snapshot and change notifications with the previous snapshot. */
 export interface StateSource<S> {
   getState(): S;
   subscribe(listener: (next: S, prev: S) => void): () => void;
+  /** The snapshot the server rendered (and the hydrating client must render first); `getState` when left out. */
+  getServerState?(): S;
+}
+
+interface Tracked<S> {
+  keys: Set<keyof S>;
+  recheck: (() => void) | null;
 }
 
 /**
@@ -11,7 +18,9 @@ export interface StateSource<S> {
  * `track(key)` marks one, and a change to any other key does not re-render.
  */
 export function useTrackedState<S extends object>(source: StateSource<S>): { state: S; track: (key: keyof S) => void } {
-  const [tracked] = useState(() => ({ keys: new Set<keyof S>(), recheck: null as (() => void) | null }));
+  const ref = useRef<Tracked<S> | null>(null);
+  if (ref.current == null) ref.current = { keys: new Set(), recheck: null };
+  const tracked = ref.current;
   const subscribe = useCallback(
     (onChange: () => void) => {
       tracked.recheck = onChange;
@@ -25,7 +34,8 @@ export function useTrackedState<S extends object>(source: StateSource<S>): { sta
     },
     [source, tracked],
   );
-  const state = useSyncExternalStore(subscribe, source.getState, source.getState);
+  const state = useSyncExternalStore(subscribe, source.getState, source.getServerState ?? source.getState);
+  // Marking a key is idempotent, so a render React throws away only leaves an extra key (one extra re-render).
   const track = useCallback(
     (key: keyof S) => {
       if (tracked.keys.has(key)) return;
@@ -43,5 +53,6 @@ export function useTrackedState<S extends object>(source: StateSource<S>): { sta
 export function useSelectedState<S, T>(source: StateSource<S>, selector: (state: S) => T): T {
   const subscribe = useCallback((onChange: () => void) => source.subscribe(onChange), [source]);
   const read = () => selector(source.getState());
-  return useSyncExternalStore(subscribe, read, read);
+  const readServer = () => selector((source.getServerState ?? source.getState)());
+  return useSyncExternalStore(subscribe, read, readServer);
 }

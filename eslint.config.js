@@ -23,12 +23,6 @@ export default tseslint.config(
     rules: Object.fromEntries(Object.keys(reactHooks.configs.flat["recommended-latest"].rules).map((rule) => [rule, "error"])),
   },
   {
-    // Two findings in files of another lane, reported to be fixed there: StreamStatus reads Date.now() in render
-    // (the countdown's start), useJobCost resets its charge with a setState in an effect. Warnings until then.
-    files: ["src/react/components/StreamStatus.tsx", "src/react/components/useJobCost.ts"],
-    rules: { "react-hooks/purity": "warn", "react-hooks/set-state-in-effect": "warn" },
-  },
-  {
     // The core runs in browsers, Node and workers: it must never depend on React.
     files: ["src/core/**"],
     rules: {

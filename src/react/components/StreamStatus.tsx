@@ -54,7 +54,7 @@ export function StreamStatus({ status, error, onStop, reason, retrying, retrying
   const wait = status === "retrying" ? retrying : null;
   const hold = status === "offline" ? offline : null;
   const at = wait ? wait.nextRetryAt : hold ? hold.expiresAt : status === "connecting" ? retryingAt : null;
-  const seconds = useCountdown(at ? at - Date.now() : undefined, wait ?? hold ?? at);
+  const seconds = useCountdown(undefined, wait ?? hold ?? at, at ?? undefined);
   const retry = handlers.onRetry;
   let actions: ReactNode[] = [];
   if (status === "offline") actions = [actionButton("Cancel", onStop, "stop")];

@@ -30,7 +30,9 @@ const fromCosts = (c: JobCosts): JobCharge => ({ creditApplied: c.credit_applied
 export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCostView {
   const { client } = useSaaSLLMContext();
   const queryClient = useQueryClient();
-  const [charge, setCharge] = useState<JobCharge | null>(null);
+  // Keyed by job: a charge of an earlier job is simply not this one's (no reset in an effect).
+  const [charged, setCharged] = useState<{ jobId: string; charge: JobCharge } | null>(null);
+  const charge = charged && charged.jobId === jobId ? charged.charge : null;
   const query = useQuery({
     queryKey: saasLLMKeys.jobCosts(jobId ?? ""),
     queryFn: ({ signal }) => client.getJobCosts(jobId as string, { signal, retry: false }),
@@ -39,12 +41,11 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
     retryDelay,
   });
   useEffect(() => {
-    setCharge(null);
     if (!jobId) return;
     return client.subscribe((event) => {
       const landed = (event.type === "call-usage" || event.type === "stream-end" || event.type === "job-close") && event.jobId === jobId;
       if (!landed) return;
-      if (event.type === "job-close" && event.ok && event.charge) setCharge(event.charge);
+      if (event.type === "job-close" && event.ok && event.charge) setCharged({ jobId, charge: event.charge });
       void queryClient.invalidateQueries({ queryKey: saasLLMKeys.jobCosts(jobId) });
     });
   }, [client, jobId, queryClient]);

@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { randomId } from "../core/abortable";
+import { abortError } from "../core/errorFactories";
 import { retryDelay as policyDelay, shouldRetry } from "../core/retry";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import { isSaaSLLMError, type SaaSLLMError } from "../core/SaaSLLMError";
@@ -57,6 +58,8 @@ interface Variables {
   attempts: { count: number };
   /** When the call began (ms since epoch), for its timing. */
   startedAt: number;
+  /** `cancel()`: a call held offline is never sent, a running one is aborted. */
+  abort: AbortController;
 }
 
 /** A plain call's answer arrives whole: the wait for the first token is the wait for all of it. */
@@ -66,11 +69,12 @@ function wholeAnswerTiming(startedAt: number, tokens: number): AnswerTiming {
 }
 
 /** One attempt of a call: create-and-call, or a call inside the job (created on demand for a handle). */
-async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, idempotencyKey, attempts, startedAt }: Variables): Promise<LLMCallData> {
+async function runCall(client: SaaSLLMClient, o: UseLLMCallOptions, { input, idempotencyKey, attempts, startedAt, abort }: Variables): Promise<LLMCallData> {
+  if (abort.signal.aborted) throw abortError({ endpoint: o.job === undefined ? "createAndCall" : "llmCall" });
   const attempt = ++attempts.count;
   const messages = promptMessages(input, o.job === undefined ? "createAndCall" : "llmCall");
   const full = o.system ? [{ role: "system", content: o.system }, ...messages] : messages;
-  const callOptions = { retry: false, idempotencyKey };
+  const callOptions = { retry: false, idempotencyKey, signal: abort.signal };
   if (o.job === undefined) {
     const r = await client.createAndCall({ ...o.params, model: o.model, messages: full, job_type: o.jobType ?? "chat", job_metadata: o.jobMetadata }, callOptions);
     return { content: r.response.content, finishReason: r.response.finish_reason, tokensUsed: r.metadata.tokens_used, latencyMs: r.metadata.latency_ms, model: r.metadata.model, jobId: r.job_id, callId: null, attempts: attempt, timing: wholeAnswerTiming(startedAt, r.metadata.tokens_used) };
@@ -112,30 +116,40 @@ export function useLLMCall(options: UseLLMCallOptions) {
     },
     onError: (error) => {
       setNextRetryAt(null);
+      // A cancelled call is the app's own doing, not a failure to report.
+      if (error.kind === "aborted") return;
       const job = latest.current.job;
       if (isJobHandle(job) && isSaaSLLMError(error)) job.reportCallError(error);
       latest.current.onError?.(error);
     },
   });
 
-  const { mutateAsync } = mutation;
+  const { mutateAsync, reset } = mutation;
   const waitingAt = mutation.isPending && mutation.failureCount > 0 ? nextRetryAt : null;
   const maxAttempts = (options.maxRetries ?? 3) + 1;
   const retrying = useMemo<RetryWait | null>(
     () => (waitingAt === null ? null : { attempt: mutation.failureCount + 1, maxAttempts, nextRetryAt: waitingAt }),
     [waitingAt, mutation.failureCount, maxAttempts],
   );
+  // The current call's abort (written in handlers only).
+  const current = useRef<AbortController | null>(null);
   const call = useCallback(
     (input: string | ChatMessage[]): Promise<LLMCallData> => {
+      const abort = (current.current = new AbortController());
       // One idempotency key per logical call, the same on every retry. Bad input fails in the mutation, before any request.
-      const promise = mutateAsync({ input, idempotencyKey: randomId(), attempts: { count: 0 }, startedAt: Date.now() });
+      const promise = mutateAsync({ input, idempotencyKey: randomId(), attempts: { count: 0 }, startedAt: Date.now(), abort });
       promise.catch(() => undefined); // the error also lives in state; no unhandled rejection if unawaited
       return promise;
     },
     [mutateAsync],
   );
+  // react-query keeps a paused (offline) mutation and resumes it on reconnect even after reset(): mark it first.
+  const cancel = useCallback(() => {
+    current.current?.abort();
+    reset();
+  }, [reset]);
 
-  const { data, error, status, isPending, isSuccess, isError, failureCount, failureReason, reset } = mutation;
+  const { data, error, status, isPending, isSuccess, isError, isPaused, failureCount, failureReason } = mutation;
   // One object per change of what it shows: safe in effect dependencies.
   return useMemo(
     () => ({
@@ -154,9 +168,16 @@ export function useLLMCall(options: UseLLMCallOptions) {
       nextRetryAt: waitingAt,
       /** While waiting for a retry: the attempt that comes next, of how many, and when (the shape `StreamStatus` counts down). */
       retrying,
+      /**
+       * The call (or its next retry) is held while react-query's `onlineManager` says offline: it goes out when
+       * the network is back, never fails for being offline. `cancel()` drops it.
+       */
+      offline: isPaused,
+      /** Stops the current call: one held offline is never sent, a running one is aborted; the state goes back to idle. */
+      cancel,
       reset,
     }),
-    [call, data, error, status, isPending, isSuccess, isError, failureCount, failureReason, waitingAt, retrying, reset],
+    [call, data, error, status, isPending, isSuccess, isError, isPaused, failureCount, failureReason, waitingAt, retrying, cancel, reset],
   );
 }
 

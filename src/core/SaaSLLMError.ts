@@ -60,6 +60,10 @@ const RETRYABLE_KINDS: ReadonlySet<SaaSLLMErrorKind> = new Set([
 // Symbol.for is shared across realms and duplicate copies of this package, unlike instanceof.
 const MARKER = Symbol.for("@saas-litellm/react.SaaSLLMError");
 
+// The fields copied between an error, its init and its JSON (in toJSON's order); `permanent` and `cause` are extra.
+const FIELDS = ["kind", "message", "status", "detail", "fieldErrors", "retryAfterMs", "partialText", "endpoint", "requestId"] as const;
+const pick = (from: Partial<Record<(typeof FIELDS)[number], unknown>>) => Object.fromEntries(FIELDS.map((k) => [k, from[k]]));
+
 /**
  * The one error type the client, hooks and components produce.
  *
@@ -70,29 +74,22 @@ const MARKER = Symbol.for("@saas-litellm/react.SaaSLLMError");
 export class SaaSLLMError extends Error {
   override name = "SaaSLLMError" as const;
   readonly [MARKER] = true;
-  readonly kind: SaaSLLMErrorKind;
-  readonly status?: number;
+  // Declared, not defined: the constructor sets them all in one go (smaller than one assignment each).
+  declare readonly kind: SaaSLLMErrorKind;
+  declare readonly status?: number;
   /** The server's detail (or stream error string) with secrets redacted. Empty when there was none. */
-  readonly detail: string;
-  readonly fieldErrors?: FieldError[];
-  readonly retryAfterMs?: number;
+  declare readonly detail: string;
+  declare readonly fieldErrors?: FieldError[];
+  declare readonly retryAfterMs?: number;
   /** Every character received before a stream failed. */
-  readonly partialText?: string;
-  readonly endpoint?: string;
-  readonly requestId?: string;
-  readonly permanent: boolean;
+  declare readonly partialText?: string;
+  declare readonly endpoint?: string;
+  declare readonly requestId?: string;
+  declare readonly permanent: boolean;
 
   constructor(init: SaaSLLMErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = init.kind;
-    this.status = init.status;
-    this.detail = init.detail ?? "";
-    this.fieldErrors = init.fieldErrors;
-    this.retryAfterMs = init.retryAfterMs;
-    this.partialText = init.partialText;
-    this.endpoint = init.endpoint;
-    this.requestId = init.requestId;
-    this.permanent = init.permanent ?? false;
+    Object.assign(this, pick(init), { detail: init.detail ?? "", permanent: init.permanent ?? false });
   }
 
   /** Whether sending the same request again may succeed. */
@@ -106,19 +103,11 @@ export class SaaSLLMError extends Error {
   }
 
   toInit(): SaaSLLMErrorInit {
-    return {
-      kind: this.kind, message: this.message, status: this.status, detail: this.detail,
-      fieldErrors: this.fieldErrors, retryAfterMs: this.retryAfterMs, partialText: this.partialText,
-      endpoint: this.endpoint, requestId: this.requestId, permanent: this.permanent, cause: this.cause,
-    };
+    return { ...(pick(this) as unknown as SaaSLLMErrorInit), permanent: this.permanent, cause: this.cause };
   }
 
   toJSON() {
-    return {
-      name: this.name, kind: this.kind, message: this.message, status: this.status, detail: this.detail,
-      fieldErrors: this.fieldErrors, retryAfterMs: this.retryAfterMs, partialText: this.partialText,
-      endpoint: this.endpoint, requestId: this.requestId, retryable: this.retryable,
-    };
+    return { name: this.name, ...pick(this), retryable: this.retryable } as { name: "SaaSLLMError"; retryable: boolean } & Pick<SaaSLLMError, (typeof FIELDS)[number]>;
   }
 }
 

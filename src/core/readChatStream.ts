@@ -1,5 +1,5 @@
 import { createParser } from "eventsource-parser";
-import { StreamState } from "./streamState";
+import { createStreamState } from "./streamState";
 import { watchStream } from "./streamWatch";
 import {
   idleTimeoutError,
@@ -64,7 +64,7 @@ export async function readChatStream(
     throw streamAbortedError("", ctx, signal.reason);
   }
   const reader = body.getReader();
-  const state = new StreamState(onEvent, ctx);
+  const state = createStreamState(onEvent, ctx);
   // Once per stream, not per chunk: the parser callbacks only forward to the state.
   let sawData = false;
   const parser = createParser({

@@ -1,13 +1,13 @@
 import type { CallOptions } from "../callOptions";
 import type { JobClosedBy } from "../clientEvents";
 import type { CompleteJobOptions } from "../jobEvents";
-import type { createJsonMethods } from "../jsonMethods";
+import type { createJobMethods } from "../jobMethods";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
 import { findCallJobs, findOpenJobs } from "./findOpenJobs";
 import { resultFromJob } from "./resultFromJob";
 
-type Methods = Pick<ReturnType<typeof createJsonMethods>, "completeJob" | "getJob" | "listTeamJobs">;
+type Methods = Pick<ReturnType<typeof createJobMethods>, "completeJob" | "getJob" | "listTeamJobs">;
 
 /** Settled outcomes kept per client; the oldest are forgotten first (a job is rarely closed twice long apart). */
 const REMEMBERED = 1000;

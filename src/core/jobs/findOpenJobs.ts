@@ -1,7 +1,7 @@
-import type { createJsonMethods } from "../jsonMethods";
+import type { createJobMethods } from "../jobMethods";
 import type { Job, JobStatus } from "../types";
 
-type Methods = Pick<ReturnType<typeof createJsonMethods>, "listTeamJobs">;
+type Methods = Pick<ReturnType<typeof createJobMethods>, "listTeamJobs">;
 
 /**
  * Page size of the lookup. The list cannot filter by metadata, so it asks for jobs newest first (only open

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import type { Simulator } from "../../testing/index";
-import { page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatTestKit";
+import type { Simulator } from "../../src/testing/index";
+import { page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatKit";
 
 vi.mock("react", () => ({}));
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Simulator } from "../../testing/index";
-import { network, page, REPLY, run, simulator, onFakeClock } from "./chatTestKit";
+import type { Simulator } from "../../src/testing/index";
+import { network, page, REPLY, run, simulator, onFakeClock } from "./chatKit";
 
 vi.mock("react", () => ({}));
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Simulator } from "../../../testing/index";
-import { createChatEngine } from "../createChatEngine";
-import { persistChat } from "./chatPersistence";
-import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "../chatTestKit";
+import type { Simulator } from "../../src/testing/index";
+import { createChatEngine } from "../../src/core/chat/createChatEngine";
+import { persistChat } from "../../src/core/chat/persist/chatPersistence";
+import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatKit";
 
 vi.mock("react", () => ({}));
 

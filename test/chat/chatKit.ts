@@ -1,13 +1,13 @@
 /** Test-only helpers for the chat engine's tests: a simulator-backed client whose page can "die", and storages. */
 import { afterEach, beforeEach, vi } from "vitest";
-import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../../testing/index";
-import type { SaaSLLMClientOptions } from "../clientOptions";
-import { createSaaSLLMClient } from "../createSaaSLLMClient";
-import type { ChatEngineOptions } from "./chatTypes";
-import { createChatEngine } from "./createChatEngine";
-import { persistChat } from "./persist/chatPersistence";
-import type { OnlineSource } from "../onlineSource";
-import type { ChatStorage } from "./persist/chatStorage";
+import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, type Simulator, type SimulatorOptions } from "../../src/testing/index";
+import type { SaaSLLMClientOptions } from "../../src/core/clientOptions";
+import { createSaaSLLMClient } from "../../src/core/createSaaSLLMClient";
+import type { ChatEngineOptions } from "../../src/core/chat/chatTypes";
+import { createChatEngine } from "../../src/core/chat/createChatEngine";
+import { persistChat } from "../../src/core/chat/persist/chatPersistence";
+import type { OnlineSource } from "../../src/core/onlineSource";
+import type { ChatStorage } from "../../src/core/chat/persist/chatStorage";
 
 export const REPLY = "Hello there, this is the answer, told slowly so that a reload can land in the middle of it.";
 

@@ -1,7 +1,7 @@
 import { sleep, randomId } from "./abortable";
 import type { CircuitBreaker } from "./circuitBreaker";
 import { classifyResponse } from "./classifyResponse";
-import type { createEventHub } from "./clientEvents";
+import type { createEventHub, NoRetryReason } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, shouldRetry, upstreamCallsOf } from "./retry";
@@ -117,37 +117,47 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
           continue;
         }
       }
-      const keptText = spec.stream && error.partialText !== undefined && error.partialText !== "";
       // The next attempt would likely cost what this one did: stop before it could exceed the budget.
       upstreamCalls += upstreamCallsOf(error);
       const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
-      const unsafe = spec.unsafeToRetry?.(error) === true;
-      if (keptText || overBudget || unsafe || !shouldRetry(failures, error, { maxRetries: retries })) {
-        const reason = unsafe ? "unknown-outcome" : noRetryReason(error, { keptText: keptText === true, overBudget, failures, maxRetries: retries });
-        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason });
+      const stop = whyNotRetry(spec, error, { overBudget, failures, maxRetries: retries });
+      if (stop) {
+        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: stop });
         throw error;
       }
       const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
       failures++;
       const delaySource = delaySourceOf(error, config.delay !== undefined);
       config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: failures, maxRetries: retries });
-      spec.onRetry?.({ attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
-      try {
-        await sleep(delayMs, spec.signal);
-      } catch (reason) {
-        throw abortError(where, reason);
-      }
-      if (spec.online && !spec.online.source.isOnline()) {
-        spec.onRetry?.({ attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now(), offline: true });
-        const back = await waitForNetwork(spec.online.source, spec.online.windowMs, spec.signal ?? new AbortController().signal);
-        if (back === "aborted") throw abortError(where, spec.signal?.reason);
-        if (back === "expired") throw error;
-      }
+      await waitToRetry(spec, where, error, delayMs, { attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
     } finally {
       clearTimeout(timer);
       spec.signal?.removeEventListener("abort", onAbort);
     }
   }
+}
+
+/** Why this failure ends the call (null: retry it). A stream that showed text is never replayed. */
+function whyNotRetry(spec: RequestSpec, error: SaaSLLMError, { overBudget, failures, maxRetries }: { overBudget: boolean; failures: number; maxRetries: number }): NoRetryReason | null {
+  const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
+  if (spec.unsafeToRetry?.(error) === true) return "unknown-outcome";
+  if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries })) return noRetryReason(error, { keptText, overBudget, failures, maxRetries });
+  return null;
+}
+
+/** The wait before the next attempt: its delay, then, while offline, the network (up to the window; `error` after it). */
+async function waitToRetry(spec: RequestSpec, where: { endpoint: EndpointName; requestId: string }, error: SaaSLLMError, delayMs: number, wait: RetryWait): Promise<void> {
+  spec.onRetry?.(wait);
+  try {
+    await sleep(delayMs, spec.signal);
+  } catch (reason) {
+    throw abortError(where, reason);
+  }
+  if (!spec.online || spec.online.source.isOnline()) return;
+  spec.onRetry?.({ ...wait, nextRetryAt: Date.now(), offline: true });
+  const back = await waitForNetwork(spec.online.source, spec.online.windowMs, spec.signal ?? new AbortController().signal);
+  if (back === "aborted") throw abortError(where, spec.signal?.reason);
+  if (back === "expired") throw error;
 }
 
 function body(spec: RequestSpec, attempt: number): string | undefined {

@@ -4,13 +4,12 @@
  * an app that already has them; eventsource-parser is bundled and counts as ours.
  * The CI budgets live in .size-limit.json (`npm run size`); this script explains the numbers.
  */
-import { build, type Metafile } from "esbuild";
+import type { Metafile } from "esbuild";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { bundleForSize, PEERS, root } from "./sizeBundle";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const PEERS = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*"];
 
 interface Target {
   name: string;
@@ -51,26 +50,13 @@ const TARGETS: Target[] = [
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(2)} kB`;
 
 async function measure(target: Target) {
-  const result = await build({
-    stdin: { contents: target.contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    define: { "process.env.NODE_ENV": '"production"' },
-    external: target.external,
-    metafile: true,
-    write: false,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const { code, metafile } = await bundleForSize(target.contents, target.external);
   return {
     min: code.length,
     gzip: gzipSync(code, { level: 9 }).length,
     brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    largest: largestInputs(result.metafile),
-    folders: byFolder(result.metafile),
+    largest: largestInputs(metafile),
+    folders: byFolder(metafile),
   };
 }
 

@@ -4,12 +4,9 @@
  * whole bundle: repetitive code compresses better, so it is an estimate), and which modules of the bundle
  * import it (the chain that pulls it in). Same esbuild settings as bench/size.ts; bench/SIZE.md is its output.
  */
-import { build } from "esbuild";
-import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants } from "node:zlib";
+import { bundleForSize } from "./sizeBundle";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const PEERS = ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*"];
 const PATHS: Record<string, string> = {
   streaming: "composeSaaSLLMClient, streamMethods, SaaSLLMProvider, useChatStream",
   "streaming-full": "createSaaSLLMClient, SaaSLLMProvider, useChatStream",
@@ -19,28 +16,15 @@ const PATHS: Record<string, string> = {
 
 const which = process.argv[2] ?? "streaming";
 const contents = which === "core" ? 'export * from "./src/core.ts";' : `export { ${PATHS[which] ?? which} } from "./src/index.ts";`;
-const result = await build({
-  stdin: { contents, resolveDir: root, loader: "ts", sourcefile: "entry.ts" },
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  define: { "process.env.NODE_ENV": '"production"' },
-  external: PEERS,
-  metafile: true,
-  write: false,
-  logLevel: "silent",
-});
-const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+const { code, metafile } = await bundleForSize(contents);
 const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const output = Object.values(result.metafile.outputs)[0];
+const output = Object.values(metafile.outputs)[0];
 if (!output) throw new Error("no output");
 const kept = Object.entries(output.inputs).filter(([, v]) => v.bytesInOutput > 0).sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput);
 const inBundle = new Set(kept.map(([path]) => path));
 const short = (path: string) => path.replace(/^src\//, "").replace(/^node_modules\//, "");
 const importers = (path: string) =>
-  Object.entries(result.metafile.inputs)
+  Object.entries(metafile.inputs)
     .filter(([from, input]) => (inBundle.has(from) || from === "<stdin>") && input.imports.some((i) => i.path === path))
     .map(([from]) => (from === "<stdin>" ? "entry" : short(from)));
 const ratio = brotli / code.length;

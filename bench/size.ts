@@ -8,7 +8,7 @@ import type { Metafile } from "esbuild";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
-import { bundleForSize, PEERS, root } from "./sizeBundle";
+import { bundleForSize, PEERS } from "./sizeBundle";
 
 
 interface Target {

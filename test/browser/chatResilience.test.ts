@@ -24,7 +24,7 @@ describe("useChatStream resilience, in Chromium against the simulator", () => {
     await page.waitForSelector("[data-testid=answer]");
     // Whether the unload cut the stream first (Chromium settles it as a network cut and stores that) or the page
     // died mid-stream (restored as an unknown outcome), the answer's job is looked up before anything else.
-    await expect.poll(() => live(page), { timeout: 10_000 }).toMatch(/^(No answer in time — the server may still have finished it|The connection was lost — the answer is incomplete)\. Not charged — the server did not finish this answer$/);
+    await expect.poll(() => live(page), { timeout: 10_000 }).toMatch(/^(The answer did not arrive — the server may still have finished it|The connection was lost — the answer is incomplete)\. Not charged — the server did not finish this answer$/);
     expect((await answer(page)).length).toBeGreaterThan(100);
     expect(await page.getByRole("button", { name: "Retry" }).isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: "Continue" }).isVisible()).toBe(true);
@@ -74,7 +74,7 @@ describe("useChatStream resilience, in Chromium against the simulator", () => {
   it("a timeout on the buffering server is not retried by itself; the job is looked up and closed: not charged", async () => {
     const page = await sb.open(`${ID}--timeout-unknown-outcome`);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => live(page), { timeout: 15_000 }).toBe("No answer in time — the server may still have finished it. Not charged — the server did not finish this answer");
+    await expect.poll(() => live(page), { timeout: 15_000 }).toBe("The answer did not arrive — the server may still have finished it. Not charged — the server did not finish this answer");
     expect(await log(page)).toMatch(/^answers sent: 1 · /);
     expect(await page.getByRole("alert").isVisible()).toBe(true);
   });

@@ -75,7 +75,7 @@ describe("useChatStream: the live retry countdown (fake clock)", () => {
     await act(() => vi.advanceTimersByTimeAsync(600));
     await settleUntil(() => finishes.length === 1);
     expect(finishes[0]!.reason).toBe("unknown_outcome");
-    expect(live()).toBe("No answer in time — the server may still have finished it");
+    expect(live()).toBe("The answer did not arrive — the server may still have finished it");
   });
 
   it("a token-by-token stream with no data for the idle limit is stalled", async () => {

@@ -66,7 +66,7 @@ describe("useChatStream survives a reload (persist, StrictMode)", () => {
     expect(live()).toContain("Checking whether the server finished this answer");
     await tick(1_000);
     // Page one's unmount stopped the answer and its job was closed as failed: not charged.
-    expect(live()).toBe("No answer in time — the server may still have finished it. Not charged — the server did not finish this answer");
+    expect(live()).toBe("The answer did not arrive — the server may still have finished it. Not charged — the server did not finish this answer");
     expect(screen.getByRole("button", { name: "Retry" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Continue" })).toBeTruthy();
     await tick(10_000);

@@ -5,7 +5,8 @@ import { isSaaSLLMError, type SaaSLLMError } from "../SaaSLLMError";
  * `content_filter`: the model ended it (`finish_reason`). `network`: the connection failed or was cut.
  * `stalled`: no data for the idle limit. `server_error`: the server or provider failed. `rate_limited`: the
  * provider or the API said slow down. `refused`: the request was turned down (key, credits, model, input).
- * `unknown_outcome`: the request timed out with no answer; the server may still have finished (and charged) it.
+ * `unknown_outcome`: no answer arrived (the request timed out, or the page was reloaded mid-answer); the server may
+ * still have finished (and charged) it.
  * `offline`: never sent: the device stayed offline longer than the offline window.
  */
 export type UnfinishedReason = "stopped" | "length" | "content_filter" | "network" | "stalled" | "server_error" | "rate_limited" | "refused" | "unknown_outcome" | "offline";

@@ -19,7 +19,7 @@ describe("StreamStatus: reasons in words", () => {
     ["interrupted", "server_error", "The server failed — the answer is incomplete", ["Retry", "Continue"]],
     ["error", "server_error", "", []],
     ["error", "rate_limited", "", []],
-    ["error", "unknown_outcome", "No answer in time — the server may still have finished it", []],
+    ["error", "unknown_outcome", "The answer did not arrive — the server may still have finished it", []],
     ["error", "refused", "", []],
   ] as Array<[ChatStreamStatus, UnfinishedReason, string, string[]]>)("%s with reason %s says %j", (status, reason, words, actions) => {
     render(<StreamStatus status={status} reason={reason} onRetry={noop} onContinue={noop} onStop={noop} />);

@@ -25,7 +25,7 @@ const REASON: Record<UnfinishedReason, string> = {
   server_error: "The server failed — the answer is incomplete",
   rate_limited: "Rate limited — the answer is incomplete",
   refused: "",
-  unknown_outcome: "No answer in time — the server may still have finished it",
+  unknown_outcome: "The answer did not arrive — the server may still have finished it",
   offline: "Not sent — the device stayed offline too long",
 };
 

@@ -16,9 +16,9 @@ export default tseslint.config(
   },
   {
     // The React Compiler's rules (eslint-plugin-react-hooks 7 "recommended-latest"), all as errors, for the React
-    // layer's code: no ref reads or writes in render, pure renders, no mutation of props, state or hook results.
+    // layer's code and the stories: no ref reads or writes in render, pure renders, no mutation of props, state or hook results.
     // Tests are left out (test components hand values to the test through module variables on purpose).
-    files: ["src/react/**"],
+    files: ["src/react/**", "stories/**"],
     ignores: ["src/**/*.test.ts", "src/**/*.test.tsx"],
     rules: Object.fromEntries(Object.keys(reactHooks.configs.flat["recommended-latest"].rules).map((rule) => [rule, "error"])),
   },

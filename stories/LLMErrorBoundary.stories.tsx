@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { LLMErrorBoundary, useChatStream, useLLMCall } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
@@ -27,10 +27,12 @@ function BoundaryDemo({ scenario }: { scenario: ScenarioName }) {
   const { simulator } = useDemo();
   const [model, setModel] = useState("chat-fast");
   const arranged = useRef(false);
-  if (!arranged.current && simulator) {
+  // A layout effect runs before the children's passive effects, where the call is made: the fault is armed first.
+  useLayoutEffect(() => {
+    if (arranged.current || !simulator) return;
     arranged.current = true;
     SCENARIOS[scenario].arrange(simulator, scenario === "interrupted" ? "streamCreateAndCall" : "createAndCall");
-  }
+  }, [scenario, simulator]);
   const [params, setParams] = useState(SCENARIOS[scenario].params);
   return (
     <div className="demo">

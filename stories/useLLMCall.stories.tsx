@@ -1,5 +1,4 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useEffect, useState } from "react";
 import { ErrorBanner, useCountdown, useLLMCall } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
 
@@ -8,14 +7,10 @@ const CALL = "createAndCall";
 /** One call as a react-query mutation; retries follow the API's policy and are visible while they wait. */
 function LLMCallDemo({ maxRetries = 3, faults }: { maxRetries?: number; faults: FaultAction[] }) {
   const call = useLLMCall({ model: "chat-fast", maxRetries });
-  const waitS = useCountdown(call.nextRetryAt === null ? undefined : Math.max(0, call.nextRetryAt - Date.now()), call.nextRetryAt);
-  // react-query resets failureCount on success; keep the count of the last call to show it.
-  const [failures, setFailures] = useState(0);
-  useEffect(() => {
-    if (call.failureCount > 0) setFailures(call.failureCount);
-  }, [call.failureCount]);
-  const attempt = (call.isPending ? call.failureCount : failures) + 1;
-  const ask = () => (setFailures(0), void call.call("Summarize why retries need backoff"));
+  const waitS = useCountdown(undefined, call.nextRetryAt, call.nextRetryAt ?? undefined);
+  // While pending, the attempt under way; once answered, how many it took (react-query resets failureCount).
+  const attempt = call.isPending ? call.failureCount + 1 : (call.data?.attempts ?? 1);
+  const ask = () => void call.call("Summarize why retries need backoff");
   return (
     <div className="demo">
       <div className="demo__row">

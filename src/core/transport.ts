@@ -1,11 +1,11 @@
 import { sleep, randomId } from "./abortable";
 import type { CircuitBreaker } from "./circuitBreaker";
 import { classifyResponse } from "./classifyResponse";
-import type { createEventHub, NoRetryReason } from "./clientEvents";
+import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
-import { retryDelay, shouldRetry, upstreamCallsOf } from "./retry";
-import { delaySourceOf, noRetryReason } from "./retryDecision";
+import { retryDelay, upstreamCallsOf } from "./retry";
+import { delaySourceOf, retryStop } from "./retryDecision";
 import { waitForNetwork, type OnlineSource } from "./onlineSource";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
@@ -120,7 +120,8 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       // The next attempt would likely cost what this one did: stop before it could exceed the budget.
       upstreamCalls += upstreamCallsOf(error);
       const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
-      const stop = whyNotRetry(spec, error, { overBudget, failures, maxRetries: retries });
+      const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
+      const stop = retryStop(error, { keptText, overBudget, unsafe: spec.unsafeToRetry?.(error) === true, failures, maxRetries: retries });
       if (stop) {
         config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: stop });
         throw error;
@@ -135,14 +136,6 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       spec.signal?.removeEventListener("abort", onAbort);
     }
   }
-}
-
-/** Why this failure ends the call (null: retry it). A stream that showed text is never replayed. */
-function whyNotRetry(spec: RequestSpec, error: SaaSLLMError, { overBudget, failures, maxRetries }: { overBudget: boolean; failures: number; maxRetries: number }): NoRetryReason | null {
-  const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
-  if (spec.unsafeToRetry?.(error) === true) return "unknown-outcome";
-  if (keptText || overBudget || !shouldRetry(failures, error, { maxRetries })) return noRetryReason(error, { keptText, overBudget, failures, maxRetries });
-  return null;
 }
 
 /** The wait before the next attempt: its delay, then, while offline, the network (up to the window; `error` after it). */

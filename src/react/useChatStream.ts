@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import type { ChatStreamState } from "../core/chat/chatTypes";
-import { initialChatStreamState } from "../core/chat/chatTypes";
+import { initialChatStreamState, isRunning } from "../core/chat/chatTypes";
 import type { ChatMessage } from "../core/types";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import type { ChatStreamOptions } from "./chatStream/chatStreamOptions";
@@ -35,7 +35,7 @@ export interface UseChatStreamActions {
 }
 
 export interface UseChatStreamResult extends ChatStreamState, UseChatStreamActions {
-  /** True while connecting, retrying or streaming. */
+  /** True while an answer is under way: held offline, connecting, retrying or streaming (so a Send button disabled by it cannot add to a held send). */
   isBusy: boolean;
 }
 
@@ -51,7 +51,7 @@ function bind(entry: StreamEntry, client: SaaSLLMClient, options: StreamEntry["c
 function resultOf(state: ChatStreamState, track: (key: keyof ChatStreamState) => void, actions: UseChatStreamActions): UseChatStreamResult {
   const result = { ...actions } as UseChatStreamResult;
   for (const key of KEYS) Object.defineProperty(result, key, { enumerable: true, get: () => (track(key), state[key]) });
-  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), state.status === "connecting" || state.status === "retrying" || state.status === "streaming") });
+  Object.defineProperty(result, "isBusy", { enumerable: true, get: () => (track("status"), isRunning(state.status)) });
   return result;
 }
 

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../src/testing/index";
 import { createChatEngine } from "../../src/core/chat/createChatEngine";
 import { persistChat } from "../../src/core/chat/persist/chatPersistence";
+import { encodeSnapshot } from "../../src/core/chat/persist/chatSnapshot";
 import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatKit";
 
 vi.mock("react", () => ({}));
@@ -99,6 +100,15 @@ describe("persist: schema, size and failures never break the chat", () => {
     expect(stored.messages.at(-1)).toEqual({ role: "assistant", content: REPLY });
     expect(stored.messages.at(-2)).toEqual({ role: "user", content: "third question" });
     expect(stored.messages.some((m) => m.content === "first question")).toBe(false);
+  });
+
+  it("the cap is exact: a chat of exactly maxChars is kept whole, one character less drops the oldest message", () => {
+    const snapshot = { messages: [{ role: "user", content: "é first \"quoted\"" }, { role: "assistant", content: "second" }, { role: "user", content: "third" }], text: "", status: "done" as const, reason: null, jobId: null, clientRequestId: null, startedAt: 1 };
+    const whole = encodeSnapshot(snapshot, 1, 1_000_000, 5)!;
+    expect(encodeSnapshot(snapshot, 1, whole.length, 5)).toBe(whole);
+    const trimmed = JSON.parse(encodeSnapshot(snapshot, 1, whole.length - 1, 5)!) as { messages: { content: string }[] };
+    expect(trimmed.messages.map((m) => m.content)).toEqual(["second", "third"]);
+    expect(encodeSnapshot(snapshot, 1, 10, 5)).toBeNull();
   });
 
   it("a full storage (quota) is reported and the answer still arrives", async () => {

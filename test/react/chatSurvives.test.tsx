@@ -16,6 +16,7 @@ function Chat(options: Partial<ChatStreamOptions>) {
       <button onClick={() => chat.send("Tell me a story")}>Send</button>
       <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} offline={chat.offline} outcome={chat.outcome} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} onSendAgain={chat.sendAgain} />
       <p data-testid="answer">{chat.text}</p>
+      <p data-testid="busy">{chat.isBusy ? "busy" : "free"}</p>
     </div>
   );
 }
@@ -106,6 +107,7 @@ describe("useChatStream offline, on react-query's onlineManager", () => {
     for (let s = 0; s < 15; s++) await tick(1_000);
     expect(live()).toBe("Offline — it will be sent when the network is back (held 45 s more)");
     expect(screen.getByRole("button", { name: "Cancel" })).toBeTruthy();
+    expect(screen.getByTestId("busy").textContent).toBe("busy");
     expect(answers()).toBe(0);
     act(() => onlineManager.setOnline(true));
     await tick(10_000);

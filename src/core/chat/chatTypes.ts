@@ -14,6 +14,9 @@ import type { UnfinishedReason } from "./unfinishedReason";
  */
 export type ChatStreamStatus = "idle" | "offline" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
 
+/** An answer is under way (held offline, connecting, waiting to retry or streaming): Stop ends it, `whenBusy` applies. */
+export const isRunning = (status: ChatStreamStatus): boolean => status === "offline" || status === "connecting" || status === "retrying" || status === "streaming";
+
 /** A send held while offline: sent when the network is back before `expiresAt` (ms since epoch), dropped after. */
 export interface OfflineHold {
   since: number;

@@ -1,4 +1,4 @@
-import { initialChatStreamState, type ChatPersister, type ChatStreamState } from "../chatTypes";
+import { isRunning, type ChatPersister, type ChatStreamState } from "../chatTypes";
 import { decodeSnapshot, encodeSnapshot, restoredState, snapshotOf, type ChatSnapshot } from "./chatSnapshot";
 import { resolveStorage, type ChatStorage, type ChatStorageSource } from "./chatStorage";
 
@@ -24,8 +24,6 @@ export interface ChatPersistOptions {
   onError?: (error: ChatPersistError) => void;
 }
 
-const BUSY = new Set(["offline", "connecting", "retrying", "streaming"]);
-
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === "function";
 
 /** Calls a storage method that may throw or return a promise; failures go to `fail`. */
@@ -48,30 +46,22 @@ function attempt<T>(run: () => T | Promise<T>, fail: (cause: unknown) => void, t
  * const chat = useChatStream({ model: "chat-fast", persist: persistChat({ storage: "local", key: "support-chat" }) });
  */
 export function persistChat(options: ChatPersistOptions): ChatPersister {
-  return createChatPersistence(() => options);
-}
-
-function createChatPersistence(getOptions: () => ChatPersistOptions | undefined): ChatPersister {
+  const { key, version = 1, maxChars = 500_000, writeEveryMs = 1000 } = options;
+  // Resolved on first use, never at creation: a server render creates it too.
   let storage: ChatStorage | null | undefined;
+  const target = () => (storage === undefined ? (storage = resolveStorage(options.storage)) : storage);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing = false;
   let next: { state: ChatStreamState; startedAt: number | null } | null = null;
-  const report = (error: ChatPersistError) => getOptions()?.onError?.(error);
-  const storageOf = () => {
-    const options = getOptions();
-    if (!options) return null;
-    if (storage === undefined) storage = resolveStorage(options.storage);
-    return storage;
-  };
+  const report = (error: ChatPersistError) => options.onError?.(error);
 
+  /** One write at a time; a state queued meanwhile is written next (the latest wins). */
   function write(): void {
-    const options = getOptions();
-    const target = storageOf();
-    if (!options || !target || writing || !next) return;
-    const { state, startedAt } = next;
+    const store = target();
+    if (!store || writing || !next) return;
+    const snapshot = snapshotOf(next.state, next.startedAt);
     next = null;
-    const snapshot = snapshotOf(state, startedAt);
-    const json = snapshot && encodeSnapshot(snapshot, options.version ?? 1, options.maxChars ?? 500_000, Date.now());
+    const json = snapshot && encodeSnapshot(snapshot, version, maxChars, Date.now());
     if (snapshot && !json) return report({ operation: "save", reason: "too_large" });
     writing = true;
     const finish = () => {
@@ -79,24 +69,24 @@ function createChatPersistence(getOptions: () => ChatPersistOptions | undefined)
       write();
     };
     void attempt(
-      () => (json ? target.setItem(options.key, json) : target.removeItem(options.key)),
+      () => (json ? store.setItem(key, json) : store.removeItem(key)),
       (cause) => (report({ operation: "save", reason: "storage", cause }), finish()),
       finish,
     );
   }
 
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    write();
+  };
+
   return {
     load(apply) {
-      const options = getOptions();
-      const target = storageOf();
-      if (!options || !target) return;
-      const version = options.version ?? 1;
-      const corrupt = (cause: unknown) => {
-        report({ operation: "load", reason: "corrupt", cause });
-        attempt(() => target.removeItem(options.key), () => undefined, () => undefined);
-      };
+      const store = target();
+      if (!store) return;
       return attempt(
-        () => target.getItem(options.key),
+        () => store.getItem(key),
         (cause) => report({ operation: "load", reason: "storage", cause }),
         (raw) => {
           if (typeof raw !== "string") return;
@@ -104,24 +94,20 @@ function createChatPersistence(getOptions: () => ChatPersistOptions | undefined)
           try {
             snapshot = decodeSnapshot(raw, version);
           } catch (cause) {
-            return corrupt(cause);
+            report({ operation: "load", reason: "corrupt", cause });
+            return void attempt(() => store.removeItem(key), () => undefined, () => undefined);
           }
-          if (snapshot) apply(restoredState(snapshot, initialChatStreamState), snapshot.startedAt);
+          if (snapshot) apply(restoredState(snapshot), snapshot.startedAt);
         },
       );
     },
-    save(state: ChatStreamState, startedAt: number | null): void {
-      if (!getOptions()) return;
+    save(state, startedAt) {
       next = { state, startedAt };
-      if (!BUSY.has(state.status)) return this.flush();
-      timer ??= setTimeout(() => this.flush(), getOptions()?.writeEveryMs ?? 1000);
+      if (!isRunning(state.status)) return flush();
+      timer ??= setTimeout(flush, writeEveryMs);
     },
-    flush(): void {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      write();
-    },
-    dispose(): void {
+    flush,
+    dispose() {
       if (timer) clearTimeout(timer);
       timer = null;
     },

@@ -1,4 +1,4 @@
-import type { ChatStreamMessage, ChatStreamState, ChatStreamStatus } from "../chatTypes";
+import { initialChatStreamState, isRunning, type ChatStreamMessage, type ChatStreamState, type ChatStreamStatus } from "../chatTypes";
 import type { UnfinishedReason } from "../unfinishedReason";
 
 /** The stored layout's own version: a stored chat of another layout is dropped, never misread. */
@@ -34,13 +34,14 @@ export function snapshotOf(state: ChatStreamState, startedAt: number | null): Ch
  * Null when even the last message alone is too large.
  */
 export function encodeSnapshot(snapshot: ChatSnapshot, version: number, maxChars: number, now: number): string | null {
-  let { messages } = snapshot;
-  for (;;) {
-    const json = JSON.stringify({ schema: SCHEMA, version, savedAt: now, ...snapshot, messages } satisfies Stored);
-    if (json.length <= maxChars) return json;
-    if (messages.length <= 1) return null;
-    messages = messages.slice(1);
-  }
+  const stored = (messages: ChatStreamMessage[]) => ({ schema: SCHEMA, version, savedAt: now, ...snapshot, messages }) satisfies Stored;
+  // Sizes are measured once per message (an array's JSON is its items' joined by commas), so a long chat over
+  // the cap, written every second while an answer streams, is not serialised again for each message dropped.
+  const sizes = snapshot.messages.map((m) => JSON.stringify(m).length);
+  let length = JSON.stringify(stored([])).length + sizes.reduce((n, size) => n + size + 1, 0) - Math.min(1, sizes.length);
+  let first = 0;
+  while (length > maxChars && sizes.length - first > 1) length -= sizes[first++]! + 1;
+  return length > maxChars ? null : JSON.stringify(stored(snapshot.messages.slice(first)));
 }
 
 const isMessage = (m: unknown): m is ChatStreamMessage => typeof m === "object" && m !== null && typeof (m as ChatStreamMessage).role === "string" && typeof (m as ChatStreamMessage).content === "string";
@@ -57,20 +58,17 @@ export function decodeSnapshot(raw: string, version: number): ChatSnapshot | nul
   return { messages, text, status, reason, jobId, clientRequestId, startedAt: typeof s.startedAt === "number" ? s.startedAt : null };
 }
 
-const RUNNING: ChatStreamStatus[] = ["offline", "connecting", "retrying", "streaming"];
-
 /**
  * The state a stored chat is restored to. An answer that was running when the page went away is shown as
  * interrupted (its partial kept, its outcome unknown); nothing is re-sent. A held offline send, or an error,
  * comes back as an idle chat whose last prompt `retry()` sends.
  */
-export function restoredState(snapshot: ChatSnapshot, initial: ChatStreamState): ChatStreamState {
+export function restoredState(snapshot: ChatSnapshot): ChatStreamState {
   const { messages, text, jobId, clientRequestId } = snapshot;
   const last = messages[messages.length - 1];
-  const wasRunning = RUNNING.includes(snapshot.status);
-  const base = { ...initial, messages, jobId, clientRequestId };
+  const base = { ...initialChatStreamState, messages, jobId, clientRequestId };
   if (snapshot.status === "offline") return base;
-  if (wasRunning) {
+  if (isRunning(snapshot.status)) {
     const partial: ChatStreamMessage[] = last?.role === "assistant" ? [...messages.slice(0, -1), { ...last, interrupted: true, reason: "unknown_outcome" }] : text ? [...messages, { role: "assistant", content: text, interrupted: true, reason: "unknown_outcome" }] : messages;
     return { ...base, messages: partial, text, status: "interrupted", reason: "unknown_outcome" };
   }

@@ -88,6 +88,39 @@ describe("outcome reconciliation after a reload mid-answer", () => {
   });
 });
 
+describe("a reload on the buffering upstream (upstream-behaviour §1: no text until the whole answer is generated)", () => {
+  it("before the burst there is no partial: the prompt comes back unanswered, its job is closed, not charged, nothing re-sent", async () => {
+    sim = simulator({ preset: "upstream", tokenDelayMs: 100 });
+    const { first, shown, reload } = await streamThenLeave(sim, { ms: 500 });
+    expect(shown).toMatchObject({ status: "connecting", text: "" });
+    first.kill();
+    first.engine.stop();
+    await run(10_000);
+    const second = reload();
+    await run(1_000);
+    expect(second.engine.getState()).toMatchObject({ status: "interrupted", reason: "unknown_outcome", text: "", outcome: { status: "not_charged", closedByClient: true } });
+    expect(second.engine.getState().messages).toEqual([{ role: "user", content: "Tell me a story" }]);
+    expect(count("streamCreateAndCall")).toBe(1);
+    expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]);
+    expect(charges()).toBe(0);
+  });
+
+  it("the server went on generating and completed it after the reload: 'charged', and only sendAgain re-sends", async () => {
+    sim = simulator({ preset: "upstream", tokenDelayMs: 100 });
+    const { reload } = await streamThenLeave(sim, { ms: 500 });
+    // The old page's request runs on to the end of the generation (as §5 saw on one server stack).
+    await run(30_000);
+    const second = reload();
+    await run(1_000);
+    expect(second.engine.getState()).toMatchObject({ status: "interrupted", text: "", outcome: { status: "charged" } });
+    expect(charges()).toBe(1);
+    const plain = second.engine.retry();
+    await run(30_000);
+    await plain;
+    expect(count("streamCreateAndCall")).toBe(1);
+  });
+});
+
 describe("outcome reconciliation in a live session", () => {
   it("a stream cut mid-answer: its job is closed once, 'not charged', and a retry sends at once", async () => {
     sim = simulator();

@@ -8,6 +8,14 @@ export interface RunContext {
   n: number;
   /** Marks the moment the user would see text: the contender calls it on every commit (or once at the end). */
   mark(): void;
+  /**
+   * `--mounted` runs: the chat is already on screen and the user clicks Send. A React contender mounts, waits,
+   * and calls this right before it sends: every measure (CPU, wall, frames, heap) restarts there, so page
+   * mount is left out and what remains is the cost of one answer. A no-op in the default (cold mount) runs.
+   */
+  startClock(): void;
+  /** True in `--mounted` runs: mount first, then call `startClock()` and send from a later task (as a click would). */
+  mounted: boolean;
 }
 export interface RunOutcome {
   /** The text the user ends up with (the DOM's textContent for React contenders). */
@@ -18,6 +26,27 @@ export interface RunOutcome {
   dispose?(): void;
 }
 export type Contender = (ctx: RunContext) => Promise<RunOutcome>;
+
+// A mounted run sends from a later task, as a click on an idle page would: mount and load have settled.
+const CLICK_AFTER_MS = 100;
+
+/**
+ * Runs `send` the way the run asks: at once in cold runs; in `--mounted` runs from a timer 100 ms later,
+ * right after restarting every measure. Every contender, the floor included, sends through this, so all of
+ * them start from the same idle process. Returns a cancel for effect cleanups.
+ */
+export function sendWhenReady(ctx: RunContext, send: () => void, onClockStart: () => void = () => undefined): () => void {
+  if (!ctx.mounted) {
+    send();
+    return () => undefined;
+  }
+  const timer = setTimeout(() => {
+    ctx.startClock();
+    onClockStart();
+    send();
+  }, CLICK_AFTER_MS);
+  return () => clearTimeout(timer);
+}
 
 export interface ChildResult {
   ok: boolean;
@@ -50,28 +79,39 @@ export async function runChild(contender: Contender): Promise<void> {
   await fetch(`${base}/warmup`).then((res) => res.arrayBuffer()).catch(() => undefined);
   // BENCH_WARM_ANSWERS=k streams k unmeasured answers first: the measured one then runs warm (JIT-compiled
   // code), which separates the cost of running code for the first time from the cost of each answer.
-  for (let i = 0; i < Number(process.env.BENCH_WARM_ANSWERS ?? 0); i++) (await contender({ base, n, mark: () => undefined })).dispose?.();
-  gc?.();
-  gc?.();
-  const heap0 = heapUsed();
-  let peak = heap0;
-  // 5 ms is well under one frame; a long synchronous stretch delays samples, but the heap only grows during it.
-  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
+  for (let i = 0; i < Number(process.env.BENCH_WARM_ANSWERS ?? 0); i++) (await contender({ base, n, mounted: false, startClock: () => undefined, mark: () => undefined })).dispose?.();
+  let heap0 = 0;
+  let peak = 0;
+  let frames0 = 0;
+  let window0 = 0;
+  let cpu0 = process.cpuUsage();
+  let t0 = 0;
   let lastMark = 0;
   let requestAt = 0;
+  const us = () => Number(process.hrtime.bigint() / 1000n);
+  // Every baseline at once: at the start, and again when a mounted run's contender is about to send.
+  const arm = () => {
+    gc?.();
+    gc?.();
+    heap0 = peak = heapUsed();
+    frames0 = frames();
+    window0 = us();
+    lastMark = requestAt = 0;
+    cpu0 = process.cpuUsage();
+    t0 = performance.now();
+  };
+  // 5 ms is well under one frame; a long synchronous stretch delays samples, but the heap only grows during it.
+  const sampler = setInterval(() => (peak = Math.max(peak, heapUsed())), 5);
   const realFetch = globalThis.fetch;
   globalThis.fetch = (input, init) => {
     requestAt ||= performance.now();
     return realFetch(input, init);
   };
-  const frames0 = frames();
-  const us = () => Number(process.hrtime.bigint() / 1000n);
-  const window0 = us();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  const mounted = process.env.BENCH_MOUNTED === "1";
+  arm();
   const result: ChildResult = { ok: false, wallMs: 0, cpuMs: 0, commits: 0, frames: 0, peakHeapDeltaBytes: 0, textLength: 0 };
   try {
-    const outcome = await contender({ base, n, mark: () => (lastMark = performance.now()) });
+    const outcome = await contender({ base, n, mounted, startClock: () => mounted && arm(), mark: () => (lastMark = performance.now()) });
     const doneAt = performance.now();
     const framesRun = frames() - frames0;
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

@@ -2,10 +2,16 @@
 // running once per process, it exposes the contender to the page as `__benchRun`, which bench/browser/run.ts
 // calls once per fresh page. CPU time is measured from outside, over the Chrome DevTools Protocol.
 import { frames } from "./dom";
-import type { Contender } from "../harness";
+import type { Contender, RunContext } from "../harness";
 import type { Delivery } from "../workload";
 import { expectedText } from "../workload";
 import { fakeFetch } from "./fakeFetch";
+
+/** The page runs cold only (one answer per fresh page): send at once. */
+export function sendWhenReady(_ctx: RunContext, send: () => void): () => void {
+  send();
+  return () => undefined;
+}
 
 export interface PageResult {
   ok: boolean;
@@ -30,7 +36,7 @@ export function runChild(contender: Contender): void {
     const frames0 = frames();
     const t0 = performance.now();
     try {
-      const outcome = await contender({ base: `http://bench.invalid/${delivery}/${n}`, n, mark: () => (lastMark = performance.now()) });
+      const outcome = await contender({ base: `http://bench.invalid/${delivery}/${n}`, n, mounted: false, startClock: () => undefined, mark: () => (lastMark = performance.now()) });
       const doneAt = performance.now();
       const framesRun = frames() - frames0;
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

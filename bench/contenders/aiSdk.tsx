@@ -11,12 +11,10 @@ const throttle = process.env.BENCH_THROTTLE_MS ? Number(process.env.BENCH_THROTT
 
 const aiSdk: Contender = (ctx) => {
   const transport = new DefaultChatTransport({ api: `${ctx.base}/api/chat` });
-  const Chat: Screen = ({ done }) => {
+  const Chat: Screen = ({ done, sendWhenReady }) => {
     const { messages, sendMessage, status, error } = useChat({ transport, experimental_throttle: throttle });
     const started = useRef(false);
-    useEffect(() => {
-      void sendMessage({ text: "Hi" });
-    }, [sendMessage]);
+    useEffect(() => sendWhenReady(() => void sendMessage({ text: "Hi" })), [sendMessage, sendWhenReady]);
     useEffect(() => {
       if (status === "submitted" || status === "streaming") started.current = true;
       else if (status === "error") done(error ?? new Error("error"));

@@ -1,15 +1,16 @@
 // The floor: what parsing the same SSE costs with no framework at all. Same fetch, same parser
 // (eventsource-parser's createParser) and the same OpenAI protocol as ours.
 import "../dom";
-import { runChild, type Contender } from "../harness";
+import { runChild, sendWhenReady, type Contender } from "../harness";
 import { readOpenAIStream } from "./readOpenAIStream";
 
-const floor: Contender = async ({ base, mark }) => {
+const floor: Contender = async (ctx) => {
   let text = "";
-  await readOpenAIStream(`${base}/api/jobs/create-and-call-stream`, (delta) => {
+  await new Promise<void>((resolve) => sendWhenReady(ctx, resolve));
+  await readOpenAIStream(`${ctx.base}/api/jobs/create-and-call-stream`, (delta) => {
     text += delta;
   });
-  mark();
+  ctx.mark();
   return { text: () => text, commits: 0 };
 };
 

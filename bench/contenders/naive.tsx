@@ -26,10 +26,12 @@ function batcher(publish: (delta: string) => void) {
   return { push, flush: () => (clearTimeout(timer), flush()) };
 }
 
-function useNaiveStream(url: string) {
+/** Streams `url` once `active` turns true (the usual shape: a click sets state, an effect fetches). */
+function useNaiveStream(url: string, active: boolean) {
   const [text, setText] = useState("");
   const [status, setStatus] = useState<"streaming" | "done" | "error">("streaming");
   useEffect(() => {
+    if (!active) return;
     const ac = new AbortController();
     const batch = batcher((delta) => setText((t) => t + delta));
     (async () => {
@@ -38,13 +40,15 @@ function useNaiveStream(url: string) {
       setStatus("done");
     })().catch(() => setStatus("error"));
     return () => ac.abort();
-  }, [url]);
+  }, [url, active]);
   return { text, status };
 }
 
 const naive: Contender = (ctx) => {
-  const Chat: Screen = ({ done }) => {
-    const { text, status } = useNaiveStream(`${ctx.base}/api/jobs/create-and-call-stream`);
+  const Chat: Screen = ({ done, sendWhenReady }) => {
+    const [active, setActive] = useState(false);
+    const { text, status } = useNaiveStream(`${ctx.base}/api/jobs/create-and-call-stream`, active);
+    useEffect(() => sendWhenReady(() => setActive(true)), [sendWhenReady]);
     useEffect(() => {
       if (status === "done") done();
       else if (status === "error") done(new Error("stream failed"));

@@ -7,10 +7,10 @@ import { useChatStream } from "../../src/react/useChatStream";
 import { runChild, type Contender } from "../harness";
 import { mountReact, type Screen } from "./mountReact";
 
-const Chat: Screen = ({ done }) => {
+const Chat: Screen = ({ done, sendWhenReady }) => {
   const chat = useChatStream({ model: "bench-model" });
   const { send, status, error } = chat;
-  useEffect(() => send("Hi"), [send]);
+  useEffect(() => sendWhenReady(() => send("Hi")), [send, sendWhenReady]);
   useEffect(() => {
     if (status === "done") done();
     else if (status === "error" || status === "interrupted" || status === "stopped") done(error ?? new Error(status));

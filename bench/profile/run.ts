@@ -19,7 +19,12 @@ const runs = Number(opt("runs")) || 3;
 const only = (opt("only") ?? "ours").split(",");
 const ns = (opt("n") ?? "1000,10000").split(",").map(Number);
 const warm = opt("warm-answers");
-const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)).map((c) => (warm ? { ...c, env: { ...c.env, BENCH_WARM_ANSWERS: warm } } : c));
+// --mounted: profile answers sent to an already mounted chat (see bench/run.ts).
+const mounted = args.includes("--mounted");
+const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)).map((c) => ({
+  ...c,
+  env: { ...c.env, ...(warm ? { BENCH_WARM_ANSWERS: warm } : {}), ...(mounted ? { BENCH_MOUNTED: "1" } : {}) },
+}));
 const profileDir = `${outDir}profiles/`;
 
 await buildContenders();

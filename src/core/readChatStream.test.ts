@@ -348,3 +348,35 @@ describe("readChatStream: abort and cleanup", () => {
     expect(cancel).toHaveBeenCalled();
   });
 });
+
+describe("readChatStream: onText, the text once per read", () => {
+  it("hands each read's deltas over in one call, in order, and keeps text out of onEvent", async () => {
+    const calls: string[][] = [];
+    const events: ChatStreamEvent["type"][] = [];
+    const result = await read([sse(oa("a"), oa("b"), oa("c")), sse(oa("d")) + ": keepalive\n\n", sse(OA_STOP, "[DONE]")], {
+      onText: (deltas) => calls.push([...deltas]),
+      onEvent: (e) => events.push(e.type),
+    });
+    expect(calls).toEqual([["a", "b", "c"], ["d"]]);
+    expect(events).toEqual(["keepalive", "finish"]);
+    expect(result.text).toBe("abcd");
+    expect(result.chunkCount).toBe(5);
+  });
+
+  it("delivers the deltas that came before an error event in the same read before it rejects", async () => {
+    const calls: string[][] = [];
+    const error = await failure(read([sse(oa("kept "), oa("too"), '{"error":"Stream error: boom"}')], { onText: (deltas) => calls.push([...deltas]) }));
+    expect(calls).toEqual([["kept ", "too"]]);
+    expect(error.kind).toBe("stream_error");
+    expect(error.partialText).toBe("kept too");
+  });
+
+  it("gives the exact text when every read cuts a UTF-8 character or a line", async () => {
+    const wire = enc.encode(sse(oa("wörld 🚀 "), oa("日本語 "), oa("👩‍💻"), OA_STOP, "[DONE]"));
+    const pieces: Uint8Array[] = [];
+    for (let i = 0; i < wire.length; i += 3) pieces.push(wire.slice(i, i + 3));
+    let text = "";
+    await read(pieces, { onText: (deltas) => (text += deltas.join("")) });
+    expect(text).toBe("wörld 🚀 日本語 👩‍💻");
+  });
+});

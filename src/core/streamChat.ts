@@ -11,8 +11,13 @@ export interface StreamCallOptions {
   /** false: no automatic retry, even before the first token. */
   retry?: boolean;
   idempotencyKey?: string;
-  /** Every text delta, tool-call delta, finish, usage and keepalive, synchronously as parsed. */
+  /** Every text delta (unless `onText` is set), tool-call delta, finish, usage and keepalive, synchronously as parsed. */
   onEvent?: (event: ChatStreamEvent) => void;
+  /**
+   * The text as it arrives, once per network read with that read's deltas in order: what a renderer wants,
+   * at a fraction of the cost of a call per delta. With it set, `onEvent` gets no `text` events.
+   */
+  onText?: (deltas: readonly string[]) => void;
   /**
    * Called when the server accepted the stream (status 200), once per attempt, with the job id when it is known.
    * Each attempt of a single-shot stream is a new job, tagged `client_request_id` and `client_attempt` in its metadata.
@@ -63,19 +68,29 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
     let firstTokenMs: number | null = null;
     let finishReason: string | null = null;
     let usage: Usage | null = null;
+    const sawText = (deltas: number, length: number) => {
+      if (chars === 0) {
+        firstTokenMs = Date.now() - ctx.startedAt;
+        config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: firstTokenMs });
+      }
+      chars += length;
+      chunks += deltas;
+    };
     const onEvent = (event: ChatStreamEvent) => {
       if (event.type === "finish") finishReason = event.reason;
       if (event.type === "usage") usage = event.usage;
-      if (event.type === "text") {
-        if (chars === 0) {
-          firstTokenMs = Date.now() - ctx.startedAt;
-          config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: firstTokenMs });
-        }
-        chars += event.text.length;
-        chunks++;
-      }
+      if (event.type === "text") sawText(1, event.text.length);
       opts.onEvent?.(event);
     };
+    const { onText: forward } = opts;
+    const onText =
+      forward &&
+      ((deltas: readonly string[]) => {
+        let length = 0;
+        for (const delta of deltas) length += delta.length;
+        sawText(deltas.length, length);
+        forward(deltas);
+      });
     const end = (outcome: "done" | SaaSLLMError["kind"]) =>
       config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks, chars, outcome, firstTokenMs, finishReason, usage, jobId });
     if (!res.body) {
@@ -83,7 +98,7 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
       throw new SaaSLLMError({ kind: "stream_interrupted", message: "The stream was interrupted before it finished: empty body", endpoint, requestId: ctx.requestId, partialText: "" });
     }
     try {
-      const result = await readChatStream(res.body, { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets, onEvent });
+      const result = await readChatStream(res.body, { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets, onEvent, onText });
       end("done");
       return { ...result, jobId, clientRequestId: spec.clientRequestId, attempts: ctx.attempt };
     } catch (error) {

@@ -11,6 +11,8 @@ export interface StreamState extends ShapeSink {
   partialText(): string;
   /** Handles one `data` payload. */
   data(payload: string): void;
+  /** The text deltas received since the last call (for batched `onText` delivery); empty when none. */
+  takeNewText(): string[];
   keepalive(): void;
   result(): Omit<ChatStreamResult, "reachedEof">;
 }
@@ -18,9 +20,10 @@ export interface StreamState extends ShapeSink {
 /**
  * What one chat stream has produced so far. Fed one SSE `data` payload at a time; throws a
  * `stream_error` SaaSLLMError for an error event. Internal to readChatStream. A closure, not a class:
- * its private state minifies to one-letter locals.
+ * its private state minifies to one-letter locals. With `batchedText`, text deltas are not sent to
+ * `onEvent` one by one: the reader collects them with `takeNewText()` once per network read.
  */
-export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | undefined, ctx: StreamErrorContext): StreamState {
+export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | undefined, ctx: StreamErrorContext, batchedText = false): StreamState {
   let finishReason: string | null = null;
   let usageValue: Usage | null = null;
   let chunkCount = 0;
@@ -28,7 +31,9 @@ export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | 
   const parts: string[] = [];
   const calls = new Map<number, ToolCallDelta>();
   let events = 0;
+  let taken = 0;
   const partialText = () => parts.join("");
+  const onTextEvent = batchedText ? undefined : onEvent;
 
   const state: StreamState = {
     shape: "unknown",
@@ -37,6 +42,11 @@ export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | 
       return calls.size;
     },
     partialText,
+    takeNewText() {
+      const fresh = taken === parts.length ? [] : parts.slice(taken);
+      taken = parts.length;
+      return fresh;
+    },
     data(payload) {
       if (payload === "[DONE]") {
         state.ended = true;
@@ -67,7 +77,7 @@ export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | 
     text(text) {
       events++;
       parts.push(text);
-      onEvent?.({ type: "text", text });
+      onTextEvent?.({ type: "text", text });
     },
     end() {
       state.ended = true;

@@ -3,7 +3,7 @@ import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { OnlineSource } from "../onlineSource";
-import type { ChatMessage, ChatStreamEvent } from "../types";
+import type { ChatMessage } from "../types";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
@@ -49,16 +49,19 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   };
   const scheduler = createFlushScheduler(() => hooks.onText(take(), chunkCount), options.throttleMs);
   hooks.bindFlush(() => pending.length > 0 && scheduler.flushNow());
-  const onEvent = (event: ChatStreamEvent) => {
-    if (event.type !== "text" || hooks.signal.aborted) return;
+  // Once per network read, not per delta: a read of one write can carry thousands of deltas.
+  const onText = (deltas: readonly string[]) => {
+    if (hooks.signal.aborted) return;
     firstTextAt ??= Date.now();
-    pending.push(event.text);
-    chunkCount++;
-    hooks.onToken(event.text);
+    for (const delta of deltas) {
+      pending.push(delta);
+      hooks.onToken(delta);
+    }
+    chunkCount += deltas.length;
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
-  const callOptions = { signal: hooks.signal, onEvent, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
+  const callOptions = { signal: hooks.signal, onText, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;

@@ -33,7 +33,7 @@ describe("the ./core entry", () => {
   });
 
   it("has the client and the error mapping, and the root re-exports all of it", () => {
-    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "accountMethods", "classifyResponse", "composeSaaSLLMClient", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "errorStateOf", "indexedDBStorage", "isSaaSLLMError", "persistChat", "readChatStream", "retryDelay", "shouldRetry", "streamMethods", "toErrorState"]);
+    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "accountMethods", "classifyResponse", "composeSaaSLLMClient", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "errorStateOf", "indexedDBStorage", "isSaaSLLMError", "lookupMethods", "persistChat", "readChatStream", "requestMethods", "retryDelay", "shouldRetry", "streamMethods", "toErrorState"]);
     for (const name of Object.keys(core)) expect(root).toHaveProperty(name);
   });
 
@@ -61,8 +61,10 @@ describe("the ./core entry", () => {
         "errorStateOf",
         "indexedDBStorage",
         "isSaaSLLMError",
+        "lookupMethods",
         "persistChat",
         "readChatStream",
+        "requestMethods",
         "retryDelay",
         "saasLLMKeys",
         "shouldRetry",

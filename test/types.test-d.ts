@@ -3,6 +3,8 @@ import {
   accountMethods,
   composeSaaSLLMClient,
   createSaaSLLMClient,
+  lookupMethods,
+  requestMethods,
   streamMethods,
   isSaaSLLMError,
   retryDelay,
@@ -48,9 +50,11 @@ describe("public types", () => {
     const options = { baseUrl: "", teamId: "t" };
     expectTypeOf(composeSaaSLLMClient(options)).toHaveProperty("llmCall");
     expectTypeOf(composeSaaSLLMClient(options)).not.toHaveProperty("streamLLMCall");
+    expectTypeOf(composeSaaSLLMClient(options)).not.toHaveProperty("request");
+    expectTypeOf(composeSaaSLLMClient(options, lookupMethods)).toHaveProperty("findJobByClientRequestId");
     expectTypeOf(composeSaaSLLMClient(options, streamMethods)).toHaveProperty("streamCreateAndCall");
     expectTypeOf(composeSaaSLLMClient(options, streamMethods)).not.toHaveProperty("getCreditBalance");
-    expectTypeOf(composeSaaSLLMClient(options, streamMethods, accountMethods)).toEqualTypeOf<ReturnType<typeof createSaaSLLMClient>>();
+    expectTypeOf(composeSaaSLLMClient(options, streamMethods, accountMethods, lookupMethods, requestMethods)).toEqualTypeOf<ReturnType<typeof createSaaSLLMClient>>();
   });
 
   it("hooks return typed state and stable actions", () => {

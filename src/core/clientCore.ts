@@ -1,11 +1,14 @@
 import type { JobCloser } from "./jobs/createJobCloser";
+import type { JobMethods } from "./jobMethods";
 import type { JsonCall } from "./jsonCall";
 import type { TransportConfig } from "./transport";
 
-/** What a method module builds on: the client's transport, its JSON call, its job closer and settings. */
+/** What a method module builds on: the client's transport, its JSON call and job methods, its job closer and settings. */
 export interface ClientCore {
   config: TransportConfig;
   call: JsonCall;
+  /** The job reads (closing goes through `closer`, never a raw complete). */
+  jobs: Pick<JobMethods, "getJob" | "listTeamJobs">;
   closer: JobCloser;
   teamId: string;
   idleTimeoutMs: number;

@@ -1,17 +1,15 @@
-import type { CallOptions } from "./callOptions";
 import { createCircuitBreaker } from "./circuitBreaker";
 import type { SaaSLLMClientOptions } from "./clientOptions";
 import { createEventHub } from "./clientEvents";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS, type EndpointName } from "./endpoints";
-import { badResponseError } from "./errorFactories";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS } from "./endpoints";
 import type { CompleteJobOptions } from "./jobEvents";
 import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
 import { createJobCloser, type CallReconciliation, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
 import type { ClientCore } from "./clientCore";
-import { send, type TransportConfig } from "./transport";
-import type { CompleteJobInput, JobStatus } from "./types";
+import type { TransportConfig } from "./transport";
+import type { CompleteJobInput } from "./types";
 
 /** The jobs client and the parts it is built on (what method modules compose onto it). */
 export function buildJobsClient(options: SaaSLLMClientOptions) {
@@ -61,48 +59,29 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
     reconcileCall(clientRequestId: string, opts: { since: number; reason?: string }): Promise<CallReconciliation> {
       return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since);
     },
-    /** Finds the job a single-shot stream created (its last attempt's), through the team jobs list (newest first). */
-    async findJobByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number } = {}) {
-      return (await this.findJobsByClientRequestId(clientRequestId, opts))[0] ?? null;
-    },
-    /** Every job created for one single-shot call (one per attempt), newest first. */
-    async findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number; status?: JobStatus } = {}) {
-      const { jobs } = await json.listTeamJobs({ limit: opts.limit ?? 50, status: opts.status }, opts);
-      return jobs.filter((job) => job.metadata?.client_request_id === clientRequestId);
-    },
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,
     /** The circuit breaker's state, when one is configured. */
     get circuitState() {
       return breaker?.state ?? "closed";
     },
-    /** Low-level access for advanced uses: one request through auth, timeouts, retries and events. */
-    request<T>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body?: unknown, opts: CallOptions = {}): Promise<T> {
-      return send(config, { endpoint, method, path, body, ...opts }, async (res) => {
-        try {
-          return (await res.json()) as T;
-        } catch (cause) {
-          throw badResponseError("body is not JSON", { endpoint, status: res.status }).with({ cause });
-        }
-      });
-    },
   };
-  const core: ClientCore = { config, call, closer, teamId, idleTimeoutMs };
+  const core: ClientCore = { config, call, jobs: json, closer, teamId, idleTimeoutMs };
   return { client, core };
 }
 
-
-/** The jobs client: every job method, closing and events, without streams or account endpoints. */
+/** The jobs client: the job methods, closing and events, without streams, account endpoints, lookups or `request`. */
 export type SaaSLLMJobsClient = ReturnType<typeof buildJobsClient>["client"];
 
-/** A method module: builds methods over a client's transport (`streamMethods`, `accountMethods`). */
+/** A method module: builds methods over a client's transport (`streamMethods`, `accountMethods`, `lookupMethods`, `requestMethods`). */
 export type MethodModule<M extends object = object> = (core: ClientCore) => M;
 
 type Merged<Ms extends MethodModule[]> = (Ms[number] extends infer F ? (F extends MethodModule<infer M> ? (x: M) => void : never) : never) extends (x: infer I) => void ? I : never;
 
 /**
  * A client composed of the job methods and the method modules given, so a bundle carries only the
- * endpoints the app calls. `createSaaSLLMClient(options)` is `composeSaaSLLMClient(options, streamMethods, accountMethods)`.
+ * endpoints the app calls. `createSaaSLLMClient(options)` is
+ * `composeSaaSLLMClient(options, streamMethods, accountMethods, lookupMethods, requestMethods)`.
  *
  * @example
  * // A streaming chat: useChatStream needs the stream methods; useLLMCall needs none.

@@ -1,6 +1,8 @@
 import { accountMethods } from "./accountMethods";
 import type { SaaSLLMClientOptions } from "./clientOptions";
 import { composeSaaSLLMClient } from "./createJobsClient";
+import { lookupMethods } from "./lookupMethods";
+import { requestMethods } from "./requestMethods";
 import { streamMethods } from "./streamMethods";
 
 export type { SaaSLLMClientOptions } from "./clientOptions";
@@ -16,7 +18,7 @@ export type { SaaSLLMClientOptions } from "./clientOptions";
  * await client.completeJob(job_id, { status: "completed" });
  */
 export function createSaaSLLMClient(options: SaaSLLMClientOptions) {
-  return composeSaaSLLMClient(options, streamMethods, accountMethods);
+  return composeSaaSLLMClient(options, streamMethods, accountMethods, lookupMethods, requestMethods);
 }
 
 /** The client returned by `createSaaSLLMClient`. */

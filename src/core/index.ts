@@ -5,6 +5,8 @@ export { createSaaSLLMClient } from "./createSaaSLLMClient";
 export { composeSaaSLLMClient } from "./createJobsClient";
 export { streamMethods } from "./streamMethods";
 export { accountMethods } from "./accountMethods";
+export { lookupMethods } from "./lookupMethods";
+export { requestMethods } from "./requestMethods";
 export { createClientMetrics } from "./metrics";
 export { createCircuitBreaker } from "./circuitBreaker";
 export { readChatStream } from "./readChatStream";

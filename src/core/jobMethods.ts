@@ -57,16 +57,14 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
       const path = jobPath(jobId, "/complete", "completeJob");
       const { closedBy: by = "app", ...callOpts } = opts;
       const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
-      const send1 = () =>
-        call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...callOpts, retry: false }, (j) => {
-          const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
-          return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
-        }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
-          const e = isSaaSLLMError(error) ? error : undefined;
-          config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
-          throw error;
-        });
-      return send1();
+      return call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...callOpts, retry: false }, (j) => {
+        const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
+        return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
+      }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
+        const e = isSaaSLLMError(error) ? error : undefined;
+        config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
+        throw error;
+      });
     },
 
     /** E12: the team's jobs, newest first. A status filter is sent uppercase (the server 500s on lowercase). */

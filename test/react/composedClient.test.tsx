@@ -2,7 +2,7 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { accountMethods, composeSaaSLLMClient, createSaaSLLMClient, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
+import { accountMethods, composeSaaSLLMClient, createSaaSLLMClient, lookupMethods, requestMethods, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
 import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { useSimulatorServer } from "../helpers";
 import { renderWithClient } from "./render";
@@ -37,9 +37,9 @@ describe("composeSaaSLLMClient: a client of the method modules an app calls", ()
   const sim = useSimulatorServer({ replyText: REPLY });
   const options = (): SaaSLLMClientOptions => ({ baseUrl: sim.server.url, teamId: DEMO_TEAM_ID, virtualKey: DEMO_VIRTUAL_KEY, random: () => 0.5 });
 
-  it("with no module it serves useLLMCall: one request, one charge, and it has no stream or account methods", async () => {
+  it("with no module it serves useLLMCall: one request, one charge, and it has no stream, account, lookup or request methods", async () => {
     const client = composeSaaSLLMClient(options());
-    expect(["streamLLMCall", "streamCreateAndCall", "getCreditBalance", "getCreditTransactions"].filter((name) => name in client)).toEqual([]);
+    expect(["streamLLMCall", "streamCreateAndCall", "getCreditBalance", "getCreditTransactions", "findJobByClientRequestId", "findJobsByClientRequestId", "request"].filter((name) => name in client)).toEqual([]);
     renderWithClient(<Ask />, client);
     await userEvent.click(screen.getByRole("button", { name: "Ask" }));
     await waitFor(() => expect(text("status")).toBe("success"));
@@ -56,8 +56,8 @@ describe("composeSaaSLLMClient: a client of the method modules an app calls", ()
     expect(sim.simulator.ledger.openJobs()).toHaveLength(0);
   });
 
-  it("createSaaSLLMClient is the jobs client with both modules: same methods, a live circuit state", async () => {
-    const composed = composeSaaSLLMClient(options(), streamMethods, accountMethods);
+  it("createSaaSLLMClient is the jobs client with every module: same methods, a live circuit state", async () => {
+    const composed = composeSaaSLLMClient(options(), streamMethods, accountMethods, lookupMethods, requestMethods);
     expect(Object.keys(composed).sort()).toEqual(Object.keys(createSaaSLLMClient(options())).sort());
     expect((await composed.getCreditBalance()).credits_remaining).toBeGreaterThan(0);
     const down = composeSaaSLLMClient({ ...options(), retry: false, circuitBreaker: { failureThreshold: 1 }, fetch: () => Promise.reject(new TypeError("fetch failed")) }, accountMethods);

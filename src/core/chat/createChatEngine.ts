@@ -13,7 +13,7 @@ import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions
 import type { OnlineSource } from "../onlineSource";
 import { continuation, plannedFrom, strip, type PlannedAnswer } from "./plannedAnswer";
 import { promptMessages } from "./promptMessages";
-import { reasonOfError } from "./unfinishedReason";
+import { reasonOfOutcome } from "./unfinishedReason";
 
 /** `retry()` and `continue()` after an answer the server may have charged. */
 export interface ResendOptions {
@@ -92,7 +92,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
 
   /** A single-shot answer cut or timed out may still have been finished, and charged, by the server; a done one lets the queue go on. */
   const settled = (outcome: ChatOutcome, clientRequestId: string | null, at: number) => {
-    if (outcome.kind === "failed" && clientRequestId && fateUnknown(outcome.reason ?? reasonOfError(outcome.error))) check.schedule(clientRequestId, at);
+    if (outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at);
     advanceQueue(outcome.kind === "done");
   };
 

@@ -33,6 +33,7 @@ export interface ChatRunner {
   abort(): void;
   /** Starts `next` after this tick. Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
   schedule(next: PlannedAnswer, input?: string | ChatMessage[]): Promise<void>;
+  /** The send about to start, if any (a repeat of its input joins it). */
   scheduled(): ScheduledSend | null;
   /** Forgets the send about to start: it will not start. */
   unschedule(): void;

@@ -5,7 +5,7 @@ import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, t
 import type { AnswerOutcome } from "./answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
-import { reasonOfError, reasonOfFinish, type UnfinishedReason } from "./unfinishedReason";
+import { reasonOfOutcome, type UnfinishedReason } from "./unfinishedReason";
 
 /** The answer being streamed. Only one exists at a time; actions of any other run are ignored. */
 export interface ChatRun {
@@ -55,68 +55,75 @@ export type ChatAction =
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, disposed: false };
 
-const assistant = (content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] =>
-  content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : [];
+/** The conversation with the assistant answer shown after it (none while it is empty and not cut). */
+const withAnswer = (conversation: ChatStreamMessage[], content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] => [
+  ...conversation,
+  ...(content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : []),
+];
 const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying" || status === "offline";
 
-const isBusy = (m: ChatMachine): boolean => m.run !== null;
+/** The machine with some of what the UI sees changed. */
+const patch = (m: ChatMachine, state: Partial<ChatStreamState>): ChatMachine => ({ ...m, state: { ...m.state, ...state } });
+/** An answer runs, or the owner went away: no new answer, refusal, restore or lookup result is taken. */
+const busyOrGone = (m: ChatMachine): boolean => m.run !== null || m.disposed;
 const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
 
 function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMachine {
   const { conversation } = m.run;
+  const { text } = outcome;
+  const reason = reasonOfOutcome(outcome);
+  const ended = { text, reason, retrying: null, timing: outcome.timing ?? null };
   if (outcome.kind === "done") {
-    const { text, usage, finishReason } = outcome;
-    const reason = reasonOfFinish(finishReason);
-    const messages = [...conversation, ...assistant(text, false, reason)];
-    return { ...m, run: null, state: { ...m.state, status: "done", text, messages, usage, finishReason, reason, retrying: null, timing: outcome.timing ?? null, jobId: outcome.jobId ?? m.state.jobId } };
+    const { usage, finishReason } = outcome;
+    const messages = withAnswer(conversation, text, false, reason);
+    return { ...patch(m, { ...ended, status: "done", messages, usage, finishReason, jobId: outcome.jobId ?? m.state.jobId }), run: null };
   }
-  const { error, text } = outcome;
+  const { error } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
-  const reason = outcome.reason ?? reasonOfError(error);
-  const messages = [...conversation, ...assistant(text, text !== "" || status === "interrupted", reason)];
-  return { ...m, run: null, state: { ...m.state, status, error: status === "stopped" ? null : error, text, messages, reason, retrying: null, offline: null, timing: outcome.timing ?? null } };
+  const messages = withAnswer(conversation, text, text !== "" || status === "interrupted", reason);
+  return { ...patch(m, { ...ended, status, error: status === "stopped" ? null : error, messages, offline: null }), run: null };
 }
 
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
-  const messages = [...m.run.conversation, ...assistant(m.state.text, m.state.text !== "", "stopped")];
-  return { ...m, run: null, state: { ...m.state, status: "stopped", messages, reason: "stopped", retrying: null, offline: null } };
+  const messages = withAnswer(m.run.conversation, m.state.text, m.state.text !== "", "stopped");
+  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null }), run: null };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
 export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
   switch (action.type) {
     case "send": {
-      if (m.disposed || isBusy(m)) return m;
+      if (busyOrGone(m)) return m;
       const { runId, conversation, base, jobId, clientRequestId } = action;
-      const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: [...conversation, ...assistant(base, false)], jobId, clientRequestId };
+      const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: withAnswer(conversation, base, false), jobId, clientRequestId };
       return { ...m, run: { id: runId, conversation }, state };
     }
     case "hold":
-      return owns(m, action.runId) && m.state.status === "connecting" ? { ...m, state: { ...m.state, status: "offline", offline: action.hold } } : m;
+      return owns(m, action.runId) && m.state.status === "connecting" ? patch(m, { status: "offline", offline: action.hold }) : m;
     case "wait":
-      return owns(m, action.runId) && waiting(m.state.status) ? { ...m, state: { ...m.state, status: "retrying", retrying: action.wait } } : m;
+      return owns(m, action.runId) && waiting(m.state.status) ? patch(m, { status: "retrying", retrying: action.wait }) : m;
     case "open":
       if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
       // Nothing new (no job id, no wait to end): the same machine, so no subscriber is woken.
       if (m.state.status === "connecting" && action.jobId === null) return m;
-      return { ...m, state: { ...m.state, status: "connecting", retrying: null, offline: null, jobId: action.jobId ?? m.state.jobId } };
+      return patch(m, { status: "connecting", retrying: null, offline: null, jobId: action.jobId ?? m.state.jobId });
     case "text":
-      return owns(m, action.runId) ? { ...m, state: { ...m.state, status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount } } : m;
+      return owns(m, action.runId) ? patch(m, { status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount }) : m;
     case "settle":
       return owns(m, action.runId) ? settle(m, action.outcome) : m;
     case "refuse":
-      return isBusy(m) || m.disposed ? m : { ...m, state: { ...m.state, status: "error", error: action.error } };
+      return busyOrGone(m) ? m : patch(m, { status: "error", error: action.error });
     case "enqueue":
-      return m.disposed ? m : { ...m, state: { ...m.state, queue: [...m.state.queue, action.item] } };
+      return m.disposed ? m : patch(m, { queue: [...m.state.queue, action.item] });
     case "unqueue":
-      return { ...m, state: { ...m.state, queue: m.state.queue.filter((q) => q.id !== action.id) } };
+      return patch(m, { queue: m.state.queue.filter((q) => q.id !== action.id) });
     case "pauseQueue":
-      return m.state.queuePaused === action.paused ? m : { ...m, state: { ...m.state, queuePaused: action.paused } };
+      return m.state.queuePaused === action.paused ? m : patch(m, { queuePaused: action.paused });
     case "restore":
-      return m.run || m.disposed || m.state !== initialChatStreamState ? m : { ...m, state: action.state };
+      return busyOrGone(m) || m.state !== initialChatStreamState ? m : { ...m, state: action.state };
     case "outcome":
-      return m.run || m.disposed ? m : { ...m, state: { ...m.state, outcome: action.outcome } };
+      return busyOrGone(m) ? m : patch(m, { outcome: action.outcome });
     case "stop":
       return stop(m);
     case "reset":

@@ -5,7 +5,7 @@ import { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
 import { afterAnswer } from "./answerEffects";
 import type { ChatOutcome } from "./chatReducer";
-import { ChatStore } from "./chatStore";
+import type { ChatStore } from "./chatStore";
 import type { ChatEngineOptions } from "./chatTypes";
 import type { PlannedAnswer } from "./plannedAnswer";
 import { runAnswer } from "./runAnswer";
@@ -19,119 +19,132 @@ interface ActiveRun {
   job: string | null;
 }
 
-/** How a settled answer ran, for what the engine does next (look its job up, move the queue on). */
-export interface SettledRun {
-  outcome: ChatOutcome;
-  clientRequestId: string | null;
-  startedAt: number;
+/** A send asked for in this tick, about to start; `input` is what the user sent (none for a retry or continue). */
+export interface ScheduledSend {
+  next: PlannedAnswer;
+  input?: string | ChatMessage[];
+  done: Promise<void>;
+}
+
+export interface ChatRunner {
+  /** Shows every character received, then stops; the client closes what the answer leaves open. */
+  stop(): void;
+  /** Ends the running answer without showing it as stopped (a reset clears the chat next). */
+  abort(): void;
+  /** Starts `next` after this tick. Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
+  schedule(next: PlannedAnswer, input?: string | ChatMessage[]): Promise<void>;
+  /** The send about to start, if any (a repeat of its input joins it). */
+  scheduled(): ScheduledSend | null;
+  /** Forgets the send about to start: it will not start. */
+  unschedule(): void;
+  /** An answer runs, or one is about to start. */
+  busy(): boolean;
+  /** The job given by id of the running answer. */
+  activeJob(): string | null;
 }
 
 /**
  * Runs one answer at a time through the `chatReducer` machine: coalesces sends of one tick, holds a send
- * made offline, streams it, and settles it. What to send, and what follows, is the engine's (`ChatEngine`).
+ * made offline, streams it, and settles it. What to send, and what follows, is the engine's: `starting` is
+ * called as each answer starts, `settled` after each one settled (the state already shows it).
  */
-export abstract class ChatRunner extends ChatStore {
-  protected active: ActiveRun | null = null;
-  protected lastRun: PlannedAnswer | null = null;
-  /** Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
-  protected queued: { next: PlannedAnswer; input?: string | ChatMessage[]; done: Promise<void> } | null = null;
-  /** When the shown answer started (persisted: bounds the job lookup after a reload). */
-  protected startedAt: number | null = null;
-  private nextId = 0;
+export function createChatRunner(
+  { dispatch, disposed }: ChatStore,
+  getClient: () => SaaSLLMClient,
+  getOptions: () => ChatEngineOptions,
+  online: OnlineSource | null,
+  starting: (planned: PlannedAnswer, startedAt: number) => void,
+  settled: (outcome: ChatOutcome, clientRequestId: string | null, startedAt: number) => void,
+): ChatRunner {
+  let active: ActiveRun | null = null;
+  let queued: ScheduledSend | null = null;
+  let nextId = 0;
 
-  constructor(
-    protected readonly getClient: () => SaaSLLMClient,
-    protected readonly getOptions: () => ChatEngineOptions,
-    private readonly online: OnlineSource | null,
-  ) {
-    super();
-  }
+  const stop = () => {
+    if (!active) return;
+    active.flush();
+    abort();
+    dispatch({ type: "stop" });
+  };
 
-  /** Called after each answer settled (the state already shows it). */
-  protected abstract settled(run: SettledRun): void;
-
-  /** Called as each answer starts. */
-  protected abstract starting(): void;
-
-  /** Shows every character received, then stops; the client closes what the answer leaves open. */
-  stop(): void {
-    if (!this.active) return;
-    this.active.flush();
-    this.abortActive();
-    this.dispatch({ type: "stop" });
-  }
-
-  protected abortActive(): void {
-    this.active?.abort.abort();
-    this.active = null;
-  }
-
-  protected schedule(next: PlannedAnswer, input?: string | ChatMessage[]): Promise<void> {
-    if (this.disposed) return Promise.resolve();
-    if (this.queued) return Object.assign(this.queued, { next, input }).done;
-    const entry: { next: PlannedAnswer; input?: string | ChatMessage[]; done: Promise<void> } = { next, input, done: Promise.resolve() };
-    this.queued = entry;
-    entry.done = Promise.resolve().then(() => {
-      if (this.queued !== entry) return;
-      this.queued = null;
-      return this.start(entry.next);
-    });
-    return entry.done;
-  }
-
-  private async start(planned: PlannedAnswer): Promise<void> {
-    if (this.disposed) return;
-    // A newer answer supersedes a running one: that one is stopped first.
-    this.stop();
-    const options = this.getOptions();
-    const run: ActiveRun = { id: ++this.nextId, abort: new AbortController(), flush: () => undefined, job: typeof options.job === "string" ? options.job : null };
-    this.active = run;
-    this.lastRun = planned;
-    const startedAt = (this.startedAt = Date.now());
-    this.starting();
-    const clientRequestId = options.job === undefined ? randomId() : null;
-    const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
-    this.dispatch({ type: "send", runId: run.id, conversation: planned.conversation, base: planned.base, jobId, clientRequestId });
-    const held = await this.whenOnline(run);
-    if (held === "ended") return;
-    const outcome =
-      held ??
-      (await runAnswer(this.getClient(), options, planned, {
-        signal: run.abort.signal,
-        clientRequestId,
-        onOpen: (id) => this.dispatch({ type: "open", runId: run.id, jobId: id }),
-        onWait: (wait) => this.dispatch({ type: "wait", runId: run.id, wait }),
-        onText: (text, chunkCount) => this.dispatch({ type: "text", runId: run.id, text, chunkCount }),
-        onToken: (delta) => this.getOptions().onToken?.(delta),
-        bindFlush: (flush) => void (run.flush = flush),
-        online: this.onlineWindow(),
-      }));
-    if (this.active === run) this.active = null;
-    this.dispatch({ type: "settle", runId: run.id, outcome });
-    afterAnswer(this.getClient(), options, this.getOptions(), outcome);
-    this.settled({ outcome, clientRequestId, startedAt });
-  }
+  const abort = () => {
+    active?.abort.abort();
+    active = null;
+  };
 
   /** How long a send (or a due retry) waits for the network, unless `offline: false`. */
-  private onlineWindow(): { source: OnlineSource; windowMs: number } | undefined {
-    const setting = this.getOptions().offline;
-    return this.online && setting !== false ? { source: this.online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
-  }
+  const onlineWindow = (): { source: OnlineSource; windowMs: number } | undefined => {
+    const setting = getOptions().offline;
+    return online && setting !== false ? { source: online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
+  };
 
   /**
    * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window
    * it is dropped, unsent, with reason `offline`; `ended` when it was stopped meanwhile.
    */
-  private async whenOnline(run: ActiveRun): Promise<ChatOutcome | "ended" | null> {
-    const online = this.onlineWindow();
-    if (!online || online.source.isOnline()) return null;
-    const { windowMs } = online;
+  const whenOnline = async (run: ActiveRun): Promise<ChatOutcome | "ended" | null> => {
+    const network = onlineWindow();
+    if (!network || network.source.isOnline()) return null;
+    const { windowMs } = network;
     const since = Date.now();
-    this.dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
-    const result = await waitForNetwork(online.source, windowMs, run.abort.signal);
+    dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
+    const result = await waitForNetwork(network.source, windowMs, run.abort.signal);
     if (result === "aborted") return "ended";
-    if (result === "online") return this.dispatch({ type: "open", runId: run.id, jobId: null }), null;
+    if (result === "online") return dispatch({ type: "open", runId: run.id, jobId: null }), null;
     const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });
     return { kind: "failed", error, text: "", reason: "offline" };
-  }
+  };
+
+  const start = async (planned: PlannedAnswer): Promise<void> => {
+    if (disposed()) return;
+    // A newer answer supersedes a running one: that one is stopped first.
+    stop();
+    const options = getOptions();
+    const run: ActiveRun = { id: ++nextId, abort: new AbortController(), flush: () => undefined, job: typeof options.job === "string" ? options.job : null };
+    active = run;
+    const startedAt = Date.now();
+    starting(planned, startedAt);
+    const clientRequestId = options.job === undefined ? randomId() : null;
+    const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
+    dispatch({ type: "send", runId: run.id, conversation: planned.conversation, base: planned.base, jobId, clientRequestId });
+    const held = await whenOnline(run);
+    if (held === "ended") return;
+    const outcome =
+      held ??
+      (await runAnswer(getClient(), options, planned, {
+        signal: run.abort.signal,
+        clientRequestId,
+        onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id }),
+        onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
+        onText: (text, chunkCount) => dispatch({ type: "text", runId: run.id, text, chunkCount }),
+        onToken: (delta) => getOptions().onToken?.(delta),
+        bindFlush: (flush) => void (run.flush = flush),
+        online: onlineWindow(),
+      }));
+    if (active === run) active = null;
+    dispatch({ type: "settle", runId: run.id, outcome });
+    afterAnswer(getClient(), options, getOptions(), outcome);
+    settled(outcome, clientRequestId, startedAt);
+  };
+
+  return {
+    stop,
+    abort,
+    schedule(next, input) {
+      if (disposed()) return Promise.resolve();
+      if (queued) return Object.assign(queued, { next, input }).done;
+      const entry: ScheduledSend = { next, input, done: Promise.resolve() };
+      queued = entry;
+      entry.done = Promise.resolve().then(() => {
+        if (queued !== entry) return;
+        queued = null;
+        return start(entry.next);
+      });
+      return entry.done;
+    },
+    scheduled: () => queued,
+    unschedule: () => void (queued = null),
+    busy: () => active !== null || queued !== null,
+    activeJob: () => active?.job ?? null,
+  };
 }

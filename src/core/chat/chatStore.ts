@@ -1,37 +1,39 @@
-import { chatReducer, initialChatMachine, type ChatAction, type ChatMachine } from "./chatReducer";
+import { chatReducer, initialChatMachine, type ChatAction } from "./chatReducer";
 import type { ChatStreamState } from "./chatTypes";
 
 export type ChatListener = (next: ChatStreamState, prev: ChatStreamState) => void;
 
 /** The machine's current value and its subscribers: every change goes through `dispatch` and the reducer. */
-export class ChatStore {
-  private machine: ChatMachine = initialChatMachine;
-  private readonly listeners = new Set<ChatListener>();
+export interface ChatStore {
+  /** What the UI sees (closures, so they can be handed around unbound, e.g. to `useSyncExternalStore`). */
+  getState(): ChatStreamState;
+  subscribe(listener: ChatListener): () => void;
+  dispatch(action: ChatAction): void;
+  /** The owner went away: nothing is sent any more. */
+  disposed(): boolean;
+}
 
-  /** What the UI sees (arrow properties: handed around unbound, e.g. to `useSyncExternalStore`). */
-  readonly getState = (): ChatStreamState => this.machine.state;
-
-  readonly subscribe = (listener: ChatListener): (() => void) => {
-    this.listeners.add(listener);
-    if (this.listeners.size === 1) this.attached();
-    return () => void this.listeners.delete(listener);
+/**
+ * A store of the chat machine. `attached`: a first subscriber arrived, so the owner is mounted (never during a
+ * render) and effects may start. `changed`: after each change, before the subscribers hear of it.
+ */
+export function createChatStore(attached: () => void, changed: (next: ChatStreamState) => void): ChatStore {
+  let machine = initialChatMachine;
+  const listeners = new Set<ChatListener>();
+  return {
+    getState: () => machine.state,
+    subscribe(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) attached();
+      return () => void listeners.delete(listener);
+    },
+    dispatch(action) {
+      const prev = machine.state;
+      machine = chatReducer(machine, action);
+      if (machine.state === prev) return;
+      changed(machine.state);
+      for (const listener of listeners) listener(machine.state, prev);
+    },
+    disposed: () => machine.disposed,
   };
-
-  protected get disposed(): boolean {
-    return this.machine.disposed;
-  }
-
-  /** A first subscriber arrived: the owner is mounted (never during a render), so effects may start. */
-  protected attached(): void {}
-
-  /** After each change, before the subscribers hear of it. */
-  protected changed(_next: ChatStreamState): void {}
-
-  protected dispatch(action: ChatAction): void {
-    const prev = this.machine.state;
-    this.machine = chatReducer(this.machine, action);
-    if (this.machine.state === prev) return;
-    this.changed(this.machine.state);
-    for (const listener of this.listeners) listener(this.machine.state, prev);
-  }
 }

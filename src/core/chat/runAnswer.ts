@@ -61,13 +61,14 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
+  const body = { ...options.params, model: options.model, messages };
   const callOptions = { signal: hooks.signal, onText, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;
     const result = jobId
-      ? await client.streamLLMCall(jobId, { ...options.params, model: options.model, messages }, callOptions)
-      : await client.streamCreateAndCall({ ...options.params, model: options.model, messages, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
+      ? await client.streamLLMCall(jobId, body, callOptions)
+      : await client.streamCreateAndCall({ ...body, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     scheduler.cancel();
     const timing = answerTiming(startedAt, firstTextAt, result.usage);
     return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };

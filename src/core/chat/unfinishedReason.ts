@@ -1,4 +1,5 @@
 import { isSaaSLLMError, type SaaSLLMError } from "../SaaSLLMError";
+import type { ChatOutcome } from "./chatReducer";
 
 /**
  * Why an answer is unfinished. `stopped`: the user (or a newer send, reset, unmount) stopped it. `length` and
@@ -36,3 +37,7 @@ export function reasonOfFinish(finishReason: string | null): UnfinishedReason | 
   if (finishReason === "content_filter" || finishReason === "safety") return "content_filter";
   return null;
 }
+
+/** The reason of an ended answer: the model's `finish_reason` when it is done, else the failure's own or its error's. */
+export const reasonOfOutcome = (outcome: ChatOutcome): UnfinishedReason | null =>
+  outcome.kind === "done" ? reasonOfFinish(outcome.finishReason) : (outcome.reason ?? reasonOfError(outcome.error));

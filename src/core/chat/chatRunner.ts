@@ -117,7 +117,7 @@ export function createChatRunner(
         onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id }),
         onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
         onText: (text, chunkCount) => dispatch({ type: "text", runId: run.id, text, chunkCount }),
-        onToken: (delta) => getOptions().onToken?.(delta),
+        tokenListener: () => getOptions().onToken,
         bindFlush: (flush) => void (run.flush = flush),
         online: onlineWindow(),
       }));

@@ -24,8 +24,8 @@ interface RunHooks {
   onWait(wait: RetryWait): void;
   /** The text so far, at most once per frame (or `throttleMs`). */
   onText(text: string, chunkCount: number): void;
-  /** Each delta, synchronously (the live option). */
-  onToken(delta: string): void;
+  /** The live `onToken` option, read once per network read. */
+  tokenListener(): ((delta: string) => void) | undefined;
   /** Receives a function that publishes pending text now (before a stop). */
   bindFlush(flush: () => void): void;
   /** While offline, a due retry waits for the network (up to the window). */
@@ -53,11 +53,14 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   const onText = (deltas: readonly string[]) => {
     if (hooks.signal.aborted) return;
     firstTextAt ??= Date.now();
+    const onToken = hooks.tokenListener();
     for (const delta of deltas) {
+      // An onToken that stops the answer ends it at that delta, as when deltas came one call each.
+      if (hooks.signal.aborted) break;
       pending.push(delta);
-      hooks.onToken(delta);
+      chunkCount++;
+      onToken?.(delta);
     }
-    chunkCount += deltas.length;
     scheduler.schedule();
   };
   const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { StreamCallOptions } from "../../src/core/streamChat";
 import type { Simulator } from "../../src/testing/index";
-import { onFakeClock, page, run, simulator } from "./chatKit";
+import { onFakeClock, page, REPLY, run, simulator } from "./chatKit";
 
 vi.mock("react", () => ({}));
 
@@ -39,6 +39,16 @@ describe("text arrives once per network read", () => {
     expect(batches[0]).toBeGreaterThan(5);
     expect(tokens).toHaveLength(batches[0]!);
     expect(answer?.content).toBe(tokens.join(""));
+  });
+
+  it("without onToken, a read's deltas are joined into the answer whole", async () => {
+    const { engine, batches } = pageCountingReads();
+    void engine.send("Hi");
+    await run(20_000);
+    expect(batches).toHaveLength(1);
+    expect(engine.getState().status).toBe("done");
+    expect(engine.getState().messages.at(-1)?.content).toBe(REPLY);
+    expect(engine.getState().chunkCount).toBe(batches[0]);
   });
 
   it("an onToken that stops the answer ends it at that delta, even inside one read", async () => {

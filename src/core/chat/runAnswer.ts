@@ -54,12 +54,17 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     if (hooks.signal.aborted) return;
     firstTextAt ??= Date.now();
     const onToken = hooks.tokenListener();
-    for (const delta of deltas) {
-      // An onToken that stops the answer ends it at that delta, as when deltas came one call each.
-      if (hooks.signal.aborted) break;
-      pending.push(delta);
-      chunkCount++;
-      onToken?.(delta);
+    if (!onToken) {
+      pending.push(deltas.length === 1 ? (deltas[0] as string) : deltas.join(""));
+      chunkCount += deltas.length;
+    } else {
+      for (const delta of deltas) {
+        // An onToken that stops the answer ends it at that delta, as when deltas came one call each.
+        if (hooks.signal.aborted) break;
+        pending.push(delta);
+        chunkCount++;
+        onToken(delta);
+      }
     }
     scheduler.schedule();
   };

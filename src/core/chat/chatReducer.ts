@@ -23,9 +23,9 @@ export interface ChatMachine {
 
 /** How a run ended; the reason of an unfinished answer is derived from it (`unfinishedReason`). */
 export type ChatOutcome =
-  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null; timing?: AnswerTiming }
+  | { kind: "done"; text: string; usage: Usage | null; finishReason: string | null; jobId: string | null; timing?: AnswerTiming; chunkCount?: number }
   /** `aborted` becomes `stopped`, `stream_interrupted` becomes `interrupted`, every other kind `error`. */
-  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming; reason?: UnfinishedReason };
+  | { kind: "failed"; error: SaaSLLMError; text: string; timing?: AnswerTiming; reason?: UnfinishedReason; chunkCount?: number };
 
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
@@ -72,7 +72,8 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   const { conversation } = m.run;
   const { text } = outcome;
   const reason = reasonOfOutcome(outcome);
-  const ended = { text, reason, retrying: null, timing: outcome.timing ?? null };
+  // The count rides on the settle too: an answer that ends within one frame never published a text action.
+  const ended = { text, reason, retrying: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
   if (outcome.kind === "done") {
     const { usage, finishReason } = outcome;
     const messages = withAnswer(conversation, text, false, reason);

@@ -79,11 +79,11 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
       : await client.streamCreateAndCall({ ...body, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     scheduler.cancel();
     const timing = answerTiming(startedAt, firstTextAt, result.usage);
-    return { kind: "done", text: take(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
+    return { kind: "done", text: take(), chunkCount, usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
     scheduler.cancel();
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
     const partial = take();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, timing: answerTiming(startedAt, firstTextAt, null) };
+    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, chunkCount, timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

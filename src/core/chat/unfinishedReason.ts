@@ -1,5 +1,4 @@
 import { isSaaSLLMError, type SaaSLLMError } from "../SaaSLLMError";
-import type { ChatOutcome } from "./chatReducer";
 
 /**
  * Why an answer is unfinished. `stopped`: the user (or a newer send, reset, unmount) stopped it. `length` and
@@ -38,6 +37,9 @@ export function reasonOfFinish(finishReason: string | null): UnfinishedReason | 
   return null;
 }
 
+/** What `reasonOfOutcome` reads of an ended answer (the reducer's `ChatOutcome` is one). */
+export type EndedAnswer = { kind: "done"; finishReason: string | null } | { kind: "failed"; error: SaaSLLMError; reason?: UnfinishedReason };
+
 /** The reason of an ended answer: the model's `finish_reason` when it is done, else the failure's own or its error's. */
-export const reasonOfOutcome = (outcome: ChatOutcome): UnfinishedReason | null =>
+export const reasonOfOutcome = (outcome: EndedAnswer): UnfinishedReason | null =>
   outcome.kind === "done" ? reasonOfFinish(outcome.finishReason) : (outcome.reason ?? reasonOfError(outcome.error));

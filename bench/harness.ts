@@ -9,9 +9,10 @@ export interface RunContext {
   /** Marks the moment the user would see text: the contender calls it on every commit (or once at the end). */
   mark(): void;
   /**
-   * `--mounted` runs: the chat is already on screen and the user clicks Send. A React contender mounts, waits,
-   * and calls this right before it sends: every measure (CPU, wall, frames, heap) restarts there, so page
-   * mount is left out and what remains is the cost of one answer. A no-op in the default (cold mount) runs.
+   * `--mounted` runs: the chat is already on screen and the user clicks Send. `sendWhenReady` calls this right
+   * before the send (after a React contender mounted; the floor just waits): every measure (CPU, wall, frames,
+   * heap) restarts there, so page mount is left out and what remains is the cost of one answer. A no-op in the
+   * default (cold mount) runs.
    */
   startClock(): void;
   /** True in `--mounted` runs: mount first, then call `startClock()` and send from a later task (as a click would). */

@@ -46,7 +46,8 @@ function useNaiveStream(url: string, active: boolean) {
 
 const naive: Contender = (ctx) => {
   const Chat: Screen = ({ done, sendWhenReady }) => {
-    const [active, setActive] = useState(false);
+    // Cold runs fetch from the mount effect as before (no extra render); mounted runs wait for the click.
+    const [active, setActive] = useState(!ctx.mounted);
     const { text, status } = useNaiveStream(`${ctx.base}/api/jobs/create-and-call-stream`, active);
     useEffect(() => sendWhenReady(() => setActive(true)), [sendWhenReady]);
     useEffect(() => {

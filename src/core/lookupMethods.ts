@@ -1,5 +1,6 @@
 import type { CallOptions } from "./callOptions";
 import type { ClientCore } from "./clientCore";
+import { isJobOfCall } from "./jobs/findOpenJobs";
 import type { Job, JobStatus } from "./types";
 
 /**
@@ -10,7 +11,7 @@ export function lookupMethods(core: ClientCore) {
   /** Every job created for one single-shot call (one per attempt), newest first. */
   async function findJobsByClientRequestId(clientRequestId: string, opts: CallOptions & { limit?: number; status?: JobStatus } = {}): Promise<Job[]> {
     const { jobs } = await core.jobs.listTeamJobs({ limit: opts.limit ?? 50, status: opts.status }, opts);
-    return jobs.filter((job) => job.metadata?.client_request_id === clientRequestId);
+    return jobs.filter(isJobOfCall(clientRequestId));
   }
   return {
     findJobsByClientRequestId,

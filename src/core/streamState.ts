@@ -12,10 +12,13 @@ export interface StreamState extends ShapeSink {
   /** Handles one `data` payload. */
   data(payload: string): void;
   /** The text deltas received since the last call (for batched `onText` delivery); empty when none. */
-  takeNewText(): string[];
+  takeNewText(): readonly string[];
   keepalive(): void;
   result(): Omit<ChatStreamResult, "reachedEof">;
 }
+
+// A read with no text (a keepalive, a usage chunk) allocates nothing.
+const NO_TEXT: readonly string[] = [];
 
 /**
  * What one chat stream has produced so far. Fed one SSE `data` payload at a time; throws a
@@ -43,7 +46,7 @@ export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | 
     },
     partialText,
     takeNewText() {
-      const fresh = taken === parts.length ? [] : parts.slice(taken);
+      const fresh = taken === parts.length ? NO_TEXT : parts.slice(taken);
       taken = parts.length;
       return fresh;
     },

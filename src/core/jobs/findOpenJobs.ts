@@ -14,12 +14,15 @@ const MAX_PAGES = 5;
 /** Server and client clocks differ: look a little further back than the call's start. */
 const CLOCK_SKEW_MS = 2 * 60_000;
 
+/** Whether a job was created for the single-shot call `clientRequestId` (its metadata carries the id). */
+export const isJobOfCall = (clientRequestId: string) => (job: Job): boolean => job.metadata?.client_request_id === clientRequestId;
+
 /** The jobs (of `status`, or every status) whose metadata carries `clientRequestId`. Usually one small request. */
 export async function findCallJobs(methods: Methods, clientRequestId: string, since: number, status?: JobStatus): Promise<Job[]> {
   const found: Job[] = [];
   for (let page = 0; page < MAX_PAGES; page++) {
     const { jobs } = await methods.listTeamJobs({ status, limit: LOOKUP_PAGE, offset: page * LOOKUP_PAGE }, { retry: false });
-    found.push(...jobs.filter((job) => job.metadata?.client_request_id === clientRequestId));
+    found.push(...jobs.filter(isJobOfCall(clientRequestId)));
     const oldest = jobs[jobs.length - 1];
     if (jobs.length < LOOKUP_PAGE || !oldest || oldest.created_at.getTime() < since - CLOCK_SKEW_MS) break;
   }

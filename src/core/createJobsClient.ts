@@ -19,7 +19,7 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
   const config: TransportConfig = {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
-    getKey: async (refresh) => (getVirtualKey ? await getVirtualKey({ refresh }) : virtualKey),
+    getKey: (refresh) => (getVirtualKey ? getVirtualKey({ refresh }) : virtualKey),
     canRefreshKey: getVirtualKey !== undefined,
     timeoutFor: (endpoint) => timeouts[endpoint] ?? DEFAULT_TIMEOUTS[endpoint],
     hub,

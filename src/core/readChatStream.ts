@@ -130,9 +130,9 @@ export async function readChatStream(
     return { ...state.result(), reachedEof };
   } finally {
     watch.dispose();
-    // A no-op after EOF; on every other path it tells the server we are gone.
+    // A no-op after EOF; on every other path it tells the server we are gone. The lock is kept: nothing
+    // else may read this body, and Node builds a "Releasing reader" error (with its stack) on release.
     reader.cancel().catch(noop);
-    reader.releaseLock();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectShape, readShapedPayload, type ShapeSink } from "./streamShapes";
+import { detectShape, plainOpenAIText, readShapedPayload, type ShapeSink } from "./streamShapes";
 import type { StreamShape, ToolCallDelta, Usage } from "./types";
 
 type Logged = ["text", string] | ["tool", ToolCallDelta] | ["finish", string] | ["usage", Usage] | ["end"];
@@ -65,6 +65,33 @@ describe("readShapedPayload: openai", () => {
     const { log, read } = recorder();
     read("openai", '{"choices":[null,1,"x",{"delta":null},{"delta":{"content":7,"tool_calls":[null]}}]}');
     expect(log).toEqual([]);
+  });
+});
+
+describe("plainOpenAIText (the short path for a text-only chunk)", () => {
+  // Each payload: does the short path take it? Whatever it takes, the full reader must read as that text alone.
+  it.each([
+    ['{"id":"c","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}', "Hi"],
+    ['{"choices":[{"delta":{"content":"é🙂"}}]}', "é🙂"],
+    ['{"choices":[{"index":0,"delta":{"content":"a","tool_calls":null,"function_call":null},"logprobs":null}],"usage":null}', "a"],
+    ['{"choices":[{"index":0,"delta":{"role":"assistant","content":""}}]}', undefined],
+    ['{"choices":[{"index":0,"delta":{"content":"end"},"finish_reason":"stop"}]}', undefined],
+    ['{"choices":[{"index":0,"delta":{"content":"u"}}],"usage":{"prompt_tokens":1}}', undefined],
+    ['{"choices":[{"index":0,"delta":{"content":"t","tool_calls":[{"index":0,"function":{"arguments":"{"}}]}}]}', undefined],
+    ['{"choices":[{"index":1,"delta":{"content":"other"}}]}', undefined],
+    ['{"choices":[{"index":0,"delta":{"content":"a"}},{"index":1,"delta":{"content":"b"}}]}', undefined],
+    ['{"choices":[null]}', undefined],
+    ['{"choices":["x"]}', undefined],
+    ['{"choices":[{"delta":null}]}', undefined],
+    ['{"choices":[{"delta":{"content":7}}]}', undefined],
+    ['{"choices":{"0":{"delta":{"content":"a"}}}}', undefined],
+  ])("%s -> %s", (json, text) => {
+    const payload = JSON.parse(json) as Record<string, unknown>;
+    expect(plainOpenAIText(payload)).toBe(text);
+    if (text === undefined) return;
+    const { log, read } = recorder();
+    read("openai", json);
+    expect(log).toEqual([["text", text]]);
   });
 });
 

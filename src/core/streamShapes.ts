@@ -41,6 +41,22 @@ export function readShapedPayload(shape: StreamShape, payload: Json, sink: Shape
   else if (shape === "gemini") readGemini(payload, sink);
 }
 
+/**
+ * The text of a plain OpenAI text chunk (one choice, index 0, a non-empty `delta.content` and nothing else to
+ * report), or `undefined` for any other payload, which readShapedPayload then reads in full. Nearly every
+ * chunk of an answer is plain, and a first answer runs before the JIT has compiled the reader: this short
+ * path is what a typical chunk costs (bench/PROFILE.md).
+ */
+export function plainOpenAIText(p: Json): string | undefined {
+  const choices = p.choices;
+  if (!Array.isArray(choices) || choices.length !== 1 || p.usage != null) return undefined;
+  const choice = choices[0] as Json | null | undefined;
+  const delta = choice?.delta as Json | null | undefined;
+  const content = delta?.content;
+  if (typeof content !== "string" || content === "" || delta?.tool_calls != null) return undefined;
+  return choice?.finish_reason == null && (choice?.index === undefined || choice.index === 0) ? content : undefined;
+}
+
 /** `chat.completion.chunk`: only choice 0 is read (the client never asks for `n > 1`). */
 function readOpenAI(p: Json, sink: ShapeSink): void {
   const choices = p.choices;

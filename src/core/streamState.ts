@@ -1,4 +1,4 @@
-import { detectShape, readShapedPayload, type ShapeSink } from "./streamShapes";
+import { detectShape, plainOpenAIText, readShapedPayload, type ShapeSink } from "./streamShapes";
 import { streamError, type StreamErrorContext } from "./streamErrors";
 import type { ChatStreamEvent, ChatStreamResult, StreamShape, ToolCallDelta, Usage } from "./types";
 
@@ -66,6 +66,14 @@ export function createStreamState(onEvent: ((event: ChatStreamEvent) => void) | 
       const record = parsed as Record<string, unknown>;
       // Checked before the shape: Anthropic's own error event also has a `type`.
       if (record.error !== undefined && record.error !== null) throw streamError(record.error, partialText(), ctx);
+      if (state.shape === "openai") {
+        const text = plainOpenAIText(record);
+        if (text !== undefined) {
+          state.text(text);
+          chunkCount++;
+          return;
+        }
+      }
       if (state.shape === "unknown") state.shape = detectShape(record) ?? "unknown";
       const before = events;
       readShapedPayload(state.shape, record, state);

@@ -12,7 +12,8 @@ import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 export interface TransportConfig {
   baseUrl: string;
   fetch: typeof fetch;
-  getKey: (refresh: boolean) => Promise<string | undefined>;
+  /** A string (a fixed key, or a provider that has one at hand) is used in the same task: no await before the request. */
+  getKey: (refresh: boolean) => string | undefined | Promise<string | undefined>;
   canRefreshKey: boolean;
   timeoutFor: (endpoint: EndpointName) => number;
   hub: ReturnType<typeof createEventHub>;
@@ -91,7 +92,8 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
     let key: string | undefined;
     config.hub.emit({ type: "request", ...where, attempt, at: startedAt, method: spec.method, path: spec.path });
     try {
-      key = freshKey ?? (await config.getKey(false));
+      const given = freshKey ?? config.getKey(false);
+      key = typeof given === "object" ? await given : given;
       const res = await config.fetch(config.baseUrl + spec.path, {
         method: spec.method,
         headers: headersFor(key, spec, idempotencyKey),
@@ -111,7 +113,12 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       // A rotated key gets exactly one second chance, whatever the retry policy says.
       if (error.kind === "unauthorized" && config.canRefreshKey && !refreshed) {
         refreshed = true;
-        const fresh = await config.getKey(true).catch(() => undefined);
+        let fresh: string | undefined;
+        try {
+          fresh = await config.getKey(true);
+        } catch {
+          fresh = undefined;
+        }
         if (fresh && fresh !== key) {
           freshKey = fresh;
           continue;

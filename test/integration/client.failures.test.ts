@@ -96,6 +96,39 @@ describe("client over HTTP: failures, retries and what the server received", () 
     expect(sim.simulator.requestsTo("createJob")).toHaveLength(1);
   });
 
+  it("a key at hand goes out in the same task: the request has left before the call returns", async () => {
+    const sent: string[] = [];
+    const recording = (getVirtualKey?: () => string | Promise<string>) =>
+      createSaaSLLMClient({
+        baseUrl: sim.server.url,
+        teamId: DEMO_TEAM_ID,
+        ...(getVirtualKey ? { getVirtualKey } : { virtualKey: DEMO_VIRTUAL_KEY }),
+        fetch: (input, init) => (sent.push(String(input)), fetch(input, init)),
+      });
+    const fixed = recording().createJob({ job_type: "x" });
+    const fromProvider = recording(() => DEMO_VIRTUAL_KEY).createJob({ job_type: "x" });
+    expect(sent).toHaveLength(2);
+    // A provider that has to fetch its key is awaited first, as before.
+    const awaited = recording(async () => DEMO_VIRTUAL_KEY).createJob({ job_type: "x" });
+    expect(sent).toHaveLength(2);
+    await Promise.all([fixed, fromProvider, awaited]);
+    expect(sim.simulator.requestsTo("createJob")).toHaveLength(3);
+  });
+
+  it("a key provider that throws is a typed error and no request", async () => {
+    const client = createSaaSLLMClient({
+      baseUrl: sim.server.url,
+      teamId: DEMO_TEAM_ID,
+      getVirtualKey: () => {
+        throw new Error("session store unavailable");
+      },
+      retry: { maxRetries: 0 },
+    });
+    const error = await fail(client.createJob({ job_type: "x" }));
+    expect(error.name).toBe("SaaSLLMError");
+    expect(sim.simulator.requestsTo("createJob")).toHaveLength(0);
+  });
+
   it("timeout: our deadline fires as `timeout`, retried, then reported", async () => {
     sim.simulator.script.next("getJob", { delayMs: 400 }, { times: 3 });
     const { job_id } = await sim.client().createJob({ job_type: "x" });

@@ -82,9 +82,7 @@ export function createChatRunner(
    * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window
    * it is dropped, unsent, with reason `offline`; `ended` when it was stopped meanwhile.
    */
-  const whenOnline = async (run: ActiveRun): Promise<ChatOutcome | "ended" | null> => {
-    const network = onlineWindow();
-    if (!network || network.source.isOnline()) return null;
+  const whileOffline = async (run: ActiveRun, network: { source: OnlineSource; windowMs: number }): Promise<ChatOutcome | "ended" | null> => {
     const { windowMs } = network;
     const since = Date.now();
     dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
@@ -107,7 +105,9 @@ export function createChatRunner(
     const clientRequestId = options.job === undefined ? randomId() : null;
     const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
     dispatch({ type: "send", runId: run.id, conversation: planned.conversation, base: planned.base, jobId, clientRequestId });
-    const held = await whenOnline(run);
+    // Online, nothing is awaited before the request: it leaves before React renders the `send` state.
+    const network = onlineWindow();
+    const held = network && !network.source.isOnline() ? await whileOffline(run, network) : null;
     if (held === "ended") return;
     const outcome =
       held ??

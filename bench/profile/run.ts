@@ -4,7 +4,9 @@
  * the harness's measured span, maps them through the bundles' source maps, and prints self time by file and
  * by function, then ours minus the floor per file. Profiles stay in node_modules/.cache/saas-llm-bench/profiles.
  * Options: --runs=N (default 3), --only=ours,naive (floor always kept), --n=1000,10000, --warm-answers=K
- * (K unmeasured answers first in each child: what is left once the code is warm).
+ * (K unmeasured answers first in each child: what is left once the code is warm), --before-request (only the
+ * samples from the start of the clock to the contender's first fetch: what delays the request),
+ * --interval=µs (the sampling interval; Node's default is 1000).
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { buildContenders, outDir } from "../build";
@@ -21,6 +23,8 @@ const ns = (opt("n") ?? "1000,10000").split(",").map(Number);
 const warm = opt("warm-answers");
 // --mounted: profile answers sent to an already mounted chat (see bench/run.ts).
 const mounted = args.includes("--mounted");
+const beforeRequest = args.includes("--before-request");
+const interval = opt("interval");
 const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)).map((c) => ({
   ...c,
   env: { ...c.env, ...(warm ? { BENCH_WARM_ANSWERS: warm } : {}), ...(mounted ? { BENCH_MOUNTED: "1" } : {}) },
@@ -41,10 +45,14 @@ try {
       for (let i = 0; i < runs; i++) {
         const dir = `${profileDir}${contender.id}-${n}-${i}`;
         await mkdir(dir, { recursive: true });
-        const run = await runInChild(contender, scenario, server.url, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+        const flags = ["--cpu-prof", `--cpu-prof-dir=${dir}`, ...(interval ? [`--cpu-prof-interval=${interval}`] : [])];
+        const run = await runInChild(contender, scenario, server.url, flags);
         if (!run.ok || !run.windowUs) throw new Error(`${contender.id} ${n}: ${run.error ?? "no window"}`);
         cpuMs.push(run.cpuMs);
-        for (const file of await readdir(dir)) addProfile(times, `${dir}/${file}`, run.windowUs);
+        const [from, to] = run.windowUs;
+        // The floor fetches at once: its window before the request is empty, and ours − floor is all of ours.
+        const window: [number, number] = beforeRequest ? [from, from + Math.round((run.requestMs ?? 0) * 1000)] : [from, to];
+        for (const file of await readdir(dir)) addProfile(times, `${dir}/${file}`, window);
       }
       results.set(`${contender.id} ${n}`, { times, cpuMs });
       process.stderr.write(`profiled ${contender.id} ${n}\n`);

@@ -2,7 +2,9 @@
  * `npm run size:report`: min+gzip and min+brotli of each bundle a user would ship, with the largest
  * inputs from esbuild's metafile. Peers (react, react-dom, react-query) and zustand are external, as in
  * an app that already has them; eventsource-parser is bundled and counts as ours.
- * The CI budgets live in .size-limit.json (`npm run size`); this script explains the numbers.
+ * The CI budgets live in .size-limit.json (`npm run size`); this script explains the numbers. Its "Goal"
+ * column holds issue 16's targets for the two modular app paths, which the current code misses (README
+ * Performance): a miss lists that path by folder and exits 1.
  */
 import type { Metafile } from "esbuild";
 import { writeFile } from "node:fs/promises";
@@ -15,12 +17,13 @@ interface Target {
   name: string;
   contents: string;
   external: string[];
-  budgetBrotli?: number;
+  /** Issue 16's goal for this path, min+brotli bytes. */
+  goalBrotli?: number;
 }
 
 const TARGETS: Target[] = [
-  { name: "`@saas-litellm/react` (whole entry)", contents: 'export * from "./src/index.ts";', external: PEERS, budgetBrotli: 6000 },
-  { name: "`useChatStream` alone", contents: 'export { useChatStream } from "./src/react/useChatStream.ts";', external: PEERS, budgetBrotli: 3500 },
+  { name: "`@saas-litellm/react` (whole entry)", contents: 'export * from "./src/index.ts";', external: PEERS },
+  { name: "`useChatStream` alone", contents: 'export { useChatStream } from "./src/react/useChatStream.ts";', external: PEERS },
   // What an app needs to stream at all: the hook only reads the client from context.
   {
     name: "streaming path: `createSaaSLLMClient` + `SaaSLLMProvider` + `useChatStream`",
@@ -36,11 +39,13 @@ const TARGETS: Target[] = [
     name: "modular streaming path: `composeSaaSLLMClient` + `streamMethods` + `SaaSLLMProvider` + `useChatStream`",
     contents: 'export { composeSaaSLLMClient, streamMethods, SaaSLLMProvider, useChatStream } from "./src/index.ts";',
     external: PEERS,
+    goalBrotli: 6000,
   },
   {
     name: "modular `useLLMCall` path: `composeSaaSLLMClient` + `SaaSLLMProvider` + `useLLMCall`",
     contents: 'export { composeSaaSLLMClient, SaaSLLMProvider, useLLMCall } from "./src/index.ts";',
     external: PEERS,
+    goalBrotli: 5000,
   },
   { name: "`/testing` (simulator, dev only)", contents: 'export * from "./src/testing/index.ts";', external: [...PEERS, "msw", "msw/*", "node:*", "@remix-run/*"] },
   { name: "`/testing/msw` (dev only)", contents: 'export * from "./src/testing/mswEntry.ts";', external: [...PEERS, "msw", "msw/*", "node:*", "@remix-run/*"] },
@@ -82,15 +87,16 @@ function byFolder(meta: Metafile): string {
   return [...totals].sort((a, b) => b[1] - a[1]).map(([folder, bytes]) => `${folder} ${(bytes / 1000).toFixed(1)}`).join(", ");
 }
 
-const rows = ["| Bundle | min | min+gzip | min+brotli | Budget (brotli) | Largest inputs (min kB) |", "|---|--:|--:|--:|--:|---|"];
+const rows = ["| Bundle | min | min+gzip | min+brotli | Goal (brotli) | Largest inputs (min kB) |", "|---|--:|--:|--:|--:|---|"];
 const folders: string[] = [];
 let over = false;
 for (const target of TARGETS) {
   const m = await measure(target);
-  const budget = target.budgetBrotli === undefined ? "–" : `${kB(target.budgetBrotli)} ${m.brotli <= target.budgetBrotli ? "ok" : "**over**"}`;
-  over ||= target.budgetBrotli !== undefined && m.brotli > target.budgetBrotli;
-  if (target.budgetBrotli !== undefined && m.brotli > target.budgetBrotli) folders.push(`- ${target.name} by folder (min kB): ${m.folders}`);
-  rows.push(`| ${target.name} | ${kB(m.min)} | ${kB(m.gzip)} | ${kB(m.brotli)} | ${budget} | ${m.largest} |`);
+  const missed = target.goalBrotli !== undefined && m.brotli > target.goalBrotli;
+  const goal = target.goalBrotli === undefined ? "–" : `${kB(target.goalBrotli)} ${missed ? "**missed**" : "met"}`;
+  over ||= missed;
+  if (missed) folders.push(`- ${target.name} by folder (min kB): ${m.folders}`);
+  rows.push(`| ${target.name} | ${kB(m.min)} | ${kB(m.gzip)} | ${kB(m.brotli)} | ${goal} | ${m.largest} |`);
 }
 const report = `${rows.join("\n")}\n${folders.length ? `\n${folders.join("\n")}\n` : ""}\nProduced by \`npm run size:report -- --write\` (esbuild, minified, ESM, browser; react, react-dom, @tanstack/react-query and zustand external; 1 kB = 1000 B).`;
 console.log(report);

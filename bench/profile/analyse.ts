@@ -87,7 +87,7 @@ export function addProfile(into: SelfTimes, path: string, [fromUs, toUs]: [numbe
 export const emptySelfTimes = (): SelfTimes => ({ totalUs: 0, idleUs: 0, byFile: new Map(), byFunction: new Map(), byLayer: new Map() });
 
 /** Markdown: the top files and functions by self time, in ms per run and share of the total. */
-export function renderSelfTimes(title: string, t: SelfTimes, runs: number, top = Number(process.env.PROFILE_TOP ?? 15)): string {
+export function renderSelfTimes(title: string, t: SelfTimes, runs: number, top = 15): string {
   const row = ([name, us]: [string, number]) => `| ${name.replace(/\|/g, "/")} | ${(us / 1000 / runs).toFixed(1)} | ${((100 * us) / t.totalUs).toFixed(1)}% |`;
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]);
   return [

@@ -6,7 +6,7 @@
  * Options: --runs=N (default 3), --only=ours,naive (floor always kept), --n=1000,10000, --warm-answers=K
  * (K unmeasured answers first in each child: what is left once the code is warm), --before-request (only the
  * samples from the start of the clock to the contender's first fetch: what delays the request),
- * --interval=µs (the sampling interval; Node's default is 1000).
+ * --interval=µs (the sampling interval; Node's default is 1000), --top=N (rows per table, default 15).
  */
 import { mkdir, readdir, rm } from "node:fs/promises";
 import { buildContenders, outDir } from "../build";
@@ -25,6 +25,7 @@ const warm = opt("warm-answers");
 const mounted = args.includes("--mounted");
 const beforeRequest = args.includes("--before-request");
 const interval = opt("interval");
+const top = Number(opt("top")) || 15;
 const contenders = CONTENDERS.filter((c) => c.id === "floor" || only.includes(c.id)).map((c) => ({
   ...c,
   env: { ...c.env, ...(warm ? { BENCH_WARM_ANSWERS: warm } : {}), ...(mounted ? { BENCH_MOUNTED: "1" } : {}) },
@@ -65,7 +66,7 @@ try {
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const out: string[] = [];
 for (const [key, { times, cpuMs }] of results) {
-  out.push(renderSelfTimes(`${key} chunks (process CPU ${mean(cpuMs).toFixed(0)} ms / run under the profiler)`, times, runs), "");
+  out.push(renderSelfTimes(`${key} chunks (process CPU ${mean(cpuMs).toFixed(0)} ms / run under the profiler)`, times, runs, top), "");
 }
 // Ours minus the floor per file at each N: what the extra CPU is made of.
 for (const id of only) {

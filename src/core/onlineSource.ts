@@ -4,6 +4,12 @@ export interface OnlineSource {
   subscribe(listener: (online: boolean) => void): () => void;
 }
 
+/** A network source and how long a send made offline waits on it. */
+export interface OnlineWindow {
+  source: OnlineSource;
+  windowMs: number;
+}
+
 /** How long a send made offline is held before it is dropped (a minute: later, the user has likely moved on). */
 export const DEFAULT_OFFLINE_WINDOW_MS = 60_000;
 

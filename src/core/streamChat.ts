@@ -1,6 +1,6 @@
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
-import type { OnlineSource } from "./onlineSource";
+import type { OnlineWindow } from "./onlineSource";
 import { readChatStream } from "./readChatStream";
 import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
 import { send, type RetryWait, type TransportConfig } from "./transport";
@@ -26,7 +26,7 @@ export interface StreamCallOptions {
   /** Before each wait for an automatic retry (only before the first token); `offline: true` once it waits for the network. */
   onRetry?: (wait: RetryWait) => void;
   /** While offline, a due retry waits (up to `windowMs`) for the network instead of failing again. */
-  online?: { source: OnlineSource; windowMs: number };
+  online?: OnlineWindow;
 }
 
 export interface StreamCallResult extends ChatStreamResult {

@@ -6,7 +6,7 @@ import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
 import { retryDelay, upstreamCallsOf } from "./retry";
 import { delaySourceOf, retryStop } from "./retryDecision";
-import { waitForNetwork, type OnlineSource } from "./onlineSource";
+import { waitForNetwork, type OnlineWindow } from "./onlineSource";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
 export interface TransportConfig {
@@ -44,7 +44,7 @@ export interface RequestSpec {
   /** Told before each wait for a retry, so a UI can count down to it. */
   onRetry?: (wait: RetryWait) => void;
   /** While offline, a due retry waits (up to `windowMs`) for the network instead of failing again at once. */
-  online?: { source: OnlineSource; windowMs: number };
+  online?: OnlineWindow;
   /** Errors this call must not retry whatever the policy says (e.g. a timeout whose request may still be running). */
   unsafeToRetry?: (error: SaaSLLMError) => boolean;
 }
@@ -117,7 +117,7 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
         try {
           fresh = await config.getKey(true);
         } catch {
-          fresh = undefined;
+          // A provider that fails here gives no second chance: the 401 stands.
         }
         if (fresh && fresh !== key) {
           freshKey = fresh;

@@ -99,12 +99,7 @@ describe("client over HTTP: failures, retries and what the server received", () 
   it("a key at hand goes out in the same task: the request has left before the call returns", async () => {
     const sent: string[] = [];
     const recording = (getVirtualKey?: () => string | Promise<string>) =>
-      createSaaSLLMClient({
-        baseUrl: sim.server.url,
-        teamId: DEMO_TEAM_ID,
-        ...(getVirtualKey ? { getVirtualKey } : { virtualKey: DEMO_VIRTUAL_KEY }),
-        fetch: (input, init) => (sent.push(String(input)), fetch(input, init)),
-      });
+      sim.client({ getVirtualKey, fetch: (input, init) => (sent.push(String(input)), fetch(input, init)) });
     const fixed = recording().createJob({ job_type: "x" });
     const fromProvider = recording(() => DEMO_VIRTUAL_KEY).createJob({ job_type: "x" });
     expect(sent).toHaveLength(2);
@@ -116,9 +111,7 @@ describe("client over HTTP: failures, retries and what the server received", () 
   });
 
   it("a key provider that throws is a typed error and no request", async () => {
-    const client = createSaaSLLMClient({
-      baseUrl: sim.server.url,
-      teamId: DEMO_TEAM_ID,
+    const client = sim.client({
       getVirtualKey: () => {
         throw new Error("session store unavailable");
       },

@@ -1,6 +1,6 @@
 import { randomId } from "../abortable";
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource } from "../onlineSource";
+import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource, type OnlineWindow } from "../onlineSource";
 import { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
 import { afterAnswer } from "./answerEffects";
@@ -73,7 +73,7 @@ export function createChatRunner(
   };
 
   /** How long a send (or a due retry) waits for the network, unless `offline: false`. */
-  const onlineWindow = (): { source: OnlineSource; windowMs: number } | undefined => {
+  const onlineWindow = (): OnlineWindow | undefined => {
     const setting = getOptions().offline;
     return online && setting !== false ? { source: online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
   };
@@ -82,7 +82,7 @@ export function createChatRunner(
    * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window
    * it is dropped, unsent, with reason `offline`; `ended` when it was stopped meanwhile.
    */
-  const whileOffline = async (run: ActiveRun, network: { source: OnlineSource; windowMs: number }): Promise<ChatOutcome | "ended" | null> => {
+  const whileOffline = async (run: ActiveRun, network: OnlineWindow): Promise<ChatOutcome | "ended" | null> => {
     const { windowMs } = network;
     const since = Date.now();
     dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });

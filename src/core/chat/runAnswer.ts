@@ -2,7 +2,7 @@ import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
-import type { OnlineSource } from "../onlineSource";
+import type { OnlineWindow } from "../onlineSource";
 import type { ChatMessage } from "../types";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
@@ -29,7 +29,7 @@ interface RunHooks {
   /** Receives a function that publishes pending text now (before a stop). */
   bindFlush(flush: () => void): void;
   /** While offline, a due retry waits for the network (up to the window). */
-  online?: { source: OnlineSource; windowMs: number };
+  online?: OnlineWindow;
 }
 
 /**

@@ -24,9 +24,22 @@ export default tseslint.config(
   },
   {
     // The core runs in browsers, Node and workers: it must never depend on React.
+    // Its tests may use the simulator (src/testing), never React.
     files: ["src/core/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*", "../react/*", "../testing/*"], message: "src/core is framework-free: no React, react-query or zustand here." }] }],
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*", "**/react/*"], message: "src/core is framework-free: no React, react-query or zustand here." },
+      ] }],
+    },
+  },
+  {
+    files: ["src/core/**"],
+    ignores: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [
+        { group: ["react", "react-dom", "react/*", "react-dom/*", "@tanstack/react-query", "zustand", "zustand/*", "**/react/*"], message: "src/core is framework-free: no React, react-query or zustand here." },
+        { group: ["**/testing/*", "**/server/*", "**/devtools/*"], message: "src/core imports nothing from the simulator, the proxy or the devtools." },
+      ] }],
     },
   },
   {

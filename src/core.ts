@@ -1,6 +1,3 @@
 // The React-free entry (`@saas-litellm/react/core`): no "use client", so server code and workers can import
 // the client and the error-to-UI mapping without marking a client boundary. The root entry re-exports it.
 export * from "./core/index";
-export { toErrorState } from "./react/errors/toErrorState";
-export { errorStateOf } from "./react/errors/errorStateOf";
-export type { ErrorState, ErrorStateName, ErrorAction } from "./react/errors/errorStateTypes";

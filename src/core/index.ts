@@ -42,3 +42,6 @@ export type { ChatStorage, ChatStorageSource } from "./chat/persist/chatStorage"
 export { indexedDBStorage, type IndexedDBStorageOptions } from "./chat/persist/indexedDBStorage";
 export type { OnlineSource } from "./onlineSource";
 export type { CallReconciliation } from "./jobs/createJobCloser";
+export { toErrorState } from "./ui/toErrorState";
+export { errorStateOf } from "./ui/errorStateOf";
+export type { ErrorState, ErrorStateName, ErrorAction } from "./ui/errorStateTypes";

@@ -2,7 +2,7 @@
 import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { failureOf, hello, startSim } from "../react/components/simulatorFixture";
+import { failureOf, hello, startSim } from "../../test/fixtures/simulatorFixture";
 import { DEMO_VIRTUAL_KEY } from "../testing/index";
 import { SaaSLLMDevtools } from "./index";
 

@@ -3,7 +3,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { createSaaSLLMClient } from "../core/createSaaSLLMClient";
-import { failureOf, hello, startSim, withProviders } from "../react/components/simulatorFixture";
+import { failureOf, hello, startSim, withProviders } from "../../test/fixtures/simulatorFixture";
 import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../testing/index";
 import { SaaSLLMDevtools } from "./index";
 

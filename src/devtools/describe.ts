@@ -1,6 +1,6 @@
 import type { NoRetryReason } from "../core/clientEvents";
 import { SaaSLLMError } from "../core/SaaSLLMError";
-import { toErrorState } from "../react/errors/toErrorState";
+import { toErrorState } from "../core/ui/toErrorState";
 import type { InspectedAttempt, InspectedJob, InspectedRequest, InspectedStream } from "./inspectorTypes";
 
 /** Enough of an id to tell entries apart; the full id is in the entry's JSON. */

@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { CreditsMeter } from "./CreditsMeter";
-import { hello, startSim, withProviders } from "./simulatorFixture";
+import { hello, startSim, withProviders } from "../../../test/fixtures/simulatorFixture";
 
 const meter = () => screen.getByRole("meter", { name: "Credits" });
 

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from "react";
 import { useStore } from "zustand";
-import { ERROR_COPY } from "../errors/errorCopy";
+import { ERROR_COPY } from "../../core/ui/errorCopy";
 import { useCredits } from "../errors/useCredits";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 

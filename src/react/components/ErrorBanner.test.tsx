@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createSaaSLLMClient } from "../../core/createSaaSLLMClient";
 import { DEMO_VIRTUAL_KEY } from "../../testing/index";
 import { ErrorBanner } from "./ErrorBanner";
-import { failureOf, hello, startSim } from "./simulatorFixture";
+import { failureOf, hello, startSim } from "../../../test/fixtures/simulatorFixture";
 
 const NO_JOB = "00000000-0000-4000-8000-000000000000";
 

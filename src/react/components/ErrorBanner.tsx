@@ -1,7 +1,7 @@
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
-import { countdownCopy } from "../errors/errorCopy";
-import type { ErrorState } from "../errors/errorStateTypes";
-import { errorStateOf } from "../errors/errorStateOf";
+import { countdownCopy } from "../../core/ui/errorCopy";
+import type { ErrorState } from "../../core/ui/errorStateTypes";
+import { errorStateOf } from "../../core/ui/errorStateOf";
 import { BannerView } from "./BannerView";
 import { actionButton, errorActionButtons, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
 import { FieldErrorList } from "./FieldErrorList";

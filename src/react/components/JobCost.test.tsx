@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { useJob } from "../useJob";
 import { useLLMCall } from "../useLLMCall";
 import { JobCost } from "./JobCost";
-import { hello, startSim, withProviders } from "./simulatorFixture";
+import { hello, startSim, withProviders } from "../../../test/fixtures/simulatorFixture";
 
 const field = (term: string) => screen.getByText(term, { selector: "dt" }).nextElementSibling?.textContent;
 

@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ErrorBanner } from "./ErrorBanner";
-import { failureOf, startSim } from "./simulatorFixture";
+import { failureOf, startSim } from "../../../test/fixtures/simulatorFixture";
 
 const NO_JOB = "00000000-0000-4000-8000-000000000000";
 const button = () => screen.getByRole("button") as HTMLButtonElement;

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import type { Simulator as Sim } from "../../testing/index";
 import { StreamStatus } from "./StreamStatus";
-import { failureOf, startSim } from "./simulatorFixture";
+import { failureOf, startSim } from "../../../test/fixtures/simulatorFixture";
 
 const live = () => screen.getByRole("status");
 const buttons = () => screen.queryAllByRole("button").map((b) => b.textContent);

@@ -7,7 +7,7 @@ import type { RetryWait } from "../../core/transport";
 import type { ChatStreamStatus } from "../chatStreamStatus";
 import { ErrorBanner } from "./ErrorBanner";
 import { actionButton, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
-import { outcomeText, streamStatusText } from "./streamStatusText";
+import { outcomeText, streamStatusText } from "../../core/ui/streamStatusText";
 import { useCountdown } from "./useCountdown";
 
 /** Props of {@link StreamStatus}: the same action props as `ErrorBanner`, plus Stop. */

@@ -3,7 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { TeamStatusBanner } from "./TeamStatusBanner";
-import { failureOf, startSim, withProviders } from "./simulatorFixture";
+import { failureOf, startSim, withProviders } from "../../../test/fixtures/simulatorFixture";
 
 const status = () => screen.queryByRole("status");
 

@@ -2,8 +2,8 @@ import type { ReactNode } from "react";
 import { useStore } from "zustand";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 import type { TeamStatus } from "../teamStatusStore";
-import { ERROR_COPY } from "../errors/errorCopy";
-import type { ErrorAction } from "../errors/errorStateTypes";
+import { ERROR_COPY } from "../../core/ui/errorCopy";
+import type { ErrorAction } from "../../core/ui/errorStateTypes";
 import { BannerView } from "./BannerView";
 import { errorActionButtons, type ErrorActionHandlers } from "./errorActions";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ErrorAction, ErrorStateName } from "../errors/errorStateTypes";
+import type { ErrorAction, ErrorStateName } from "../../core/ui/errorStateTypes";
 import { RetryButtonView } from "./RetryButton";
 
 /**

@@ -6,7 +6,7 @@ import { Component, type ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
 import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
-import { failureOf, startSim, withProviders } from "../components/simulatorFixture";
+import { failureOf, startSim, withProviders } from "../../../test/fixtures/simulatorFixture";
 import { LLMErrorBoundary } from "./LLMErrorBoundary";
 
 const NO_JOB = "00000000-0000-4000-8000-000000000000";

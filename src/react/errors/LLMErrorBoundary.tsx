@@ -3,7 +3,7 @@ import { Component, type ErrorInfo, type ReactNode } from "react";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import { ErrorBanner } from "../components/ErrorBanner";
 import type { LLMErrorBoundaryProps, LLMFallbackProps } from "./LLMErrorBoundaryTypes";
-import { toErrorState } from "./toErrorState";
+import { toErrorState } from "../../core/ui/toErrorState";
 
 type InnerProps = LLMErrorBoundaryProps & { resetQueries: () => void };
 type State = { didCatch: true; error: unknown } | { didCatch: false; error: null };

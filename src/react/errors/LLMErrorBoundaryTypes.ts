@@ -1,6 +1,6 @@
 import type { ErrorInfo, ReactNode } from "react";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
-import type { ErrorState, ErrorStateName } from "./errorStateTypes";
+import type { ErrorState, ErrorStateName } from "../../core/ui/errorStateTypes";
 
 /** What a fallback receives. */
 export interface LLMFallbackProps {

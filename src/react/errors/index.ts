@@ -1,11 +1,8 @@
 "use client";
-export { toErrorState } from "./toErrorState";
-export { errorStateOf } from "./errorStateOf";
 export { useErrorState } from "./useErrorState";
 export { LLMErrorBoundary } from "./LLMErrorBoundary";
 export { useCredits, creditsQueryKey } from "./useCredits";
-export { ERROR_COPY } from "./errorCopy";
-export type { ErrorState, ErrorStateName, ErrorAction } from "./errorStateTypes";
-export type { ErrorCopy } from "./errorCopy";
+export { ERROR_COPY } from "../../core/ui/errorCopy";
+export type { ErrorCopy } from "../../core/ui/errorCopy";
 export type { LLMErrorBoundaryProps, LLMErrorFallbacks, LLMFallbackProps, LLMResetDetails } from "./LLMErrorBoundaryTypes";
 export type { UseCreditsResult, UseCreditsOptions } from "./useCredits";

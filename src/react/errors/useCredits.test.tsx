@@ -4,7 +4,7 @@ import { act, render, screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { DEMO_TEAM_ID } from "../../testing/index";
 import { TeamStatusBanner } from "../components/TeamStatusBanner";
-import { startSim, withProviders } from "../components/simulatorFixture";
+import { startSim, withProviders } from "../../../test/fixtures/simulatorFixture";
 import { creditsQueryKey, useCredits } from "./useCredits";
 
 let refetch: () => Promise<unknown> = async () => {};

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
-import type { ErrorState } from "./errorStateTypes";
-import { errorStateOf } from "./errorStateOf";
+import type { ErrorState } from "../../core/ui/errorStateTypes";
+import { errorStateOf } from "../../core/ui/errorStateOf";
 
 /**
  * {@link errorStateOf}, memoized per error: stable across renders so it can feed effects and memos.

@@ -1,7 +1,7 @@
-import type { AnswerOutcome } from "../../core/chat/answerOutcome";
-import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
-import type { RetryWait } from "../../core/transport";
-import type { ChatStreamStatus } from "../chatStreamStatus";
+import type { AnswerOutcome } from "../chat/answerOutcome";
+import type { UnfinishedReason } from "../chat/unfinishedReason";
+import type { RetryWait } from "../transport";
+import type { ChatStreamStatus } from "../chat/chatTypes";
 
 const TEXT: Record<ChatStreamStatus, string> = {
   idle: "",

@@ -1,4 +1,4 @@
-import type { SaaSLLMError } from "../../core/SaaSLLMError";
+import type { SaaSLLMError } from "../SaaSLLMError";
 import { ERROR_COPY, VARIANT_COPY, type ErrorCopy } from "./errorCopy";
 import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SaaSLLMError, type SaaSLLMErrorKind } from "../../core/SaaSLLMError";
+import { SaaSLLMError, type SaaSLLMErrorKind } from "../SaaSLLMError";
 import { errorStateOf } from "./errorStateOf";
 import type { ErrorAction, ErrorStateName } from "./errorStateTypes";
 import { toErrorState } from "./toErrorState";

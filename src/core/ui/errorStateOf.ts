@@ -1,4 +1,4 @@
-import { isSaaSLLMError } from "../../core/SaaSLLMError";
+import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ErrorState } from "./errorStateTypes";
 import { toErrorState } from "./toErrorState";
 

@@ -1,4 +1,4 @@
-import type { FieldError, SaaSLLMError } from "../../core/SaaSLLMError";
+import type { FieldError, SaaSLLMError } from "../SaaSLLMError";
 
 /**
  * The UI states a failure can put a screen in. `aborted` exists so the mapping stays total, but the

@@ -53,11 +53,13 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
       return closer.failOpenJobs(clientRequestId, reason, options);
     },
     /**
-     * Settles an answer of unknown fate (a cut, a timeout, a reload mid-answer): finds every job of the call
-     * by its `clientRequestId`, closes open ones as failed, and says which were charged. One small lookup.
+     * Settles an answer of unknown fate (a stop, a cut, a timeout, a reload mid-answer): finds every job of the
+     * call by its `clientRequestId`, watches open ones for `windowMs` (the server may still finish and charge
+     * them), closes what is still open as failed, and says which were charged.
+     * @param opts.windowMs - @default 30000 (0: close open jobs at once)
      */
-    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string }): Promise<CallReconciliation> {
-      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since);
+    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number }): Promise<CallReconciliation> {
+      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs);
     },
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,

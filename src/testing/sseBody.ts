@@ -9,8 +9,12 @@ export interface SseBodyOptions {
   splitBytes?: number;
   cutAfterBytes?: number;
   signal: AbortSignal;
-  /** Bookkeeping hook, run after the last planned byte was queued and before the body closes. */
-  onEnd(outcome: PlanOutcome | { kind: "aborted" }): void;
+  /**
+   * Bookkeeping hook, run after the last planned byte was queued and before the body closes. On a client abort,
+   * `generatingMs` is how long the provider still needs for the whole answer (a server that finishes aborted
+   * generations completes the job then).
+   */
+  onEnd(outcome: PlanOutcome | { kind: "aborted"; generatingMs: number; planned: PlanOutcome }): void;
 }
 
 /** What a reset looks like to a reader: undici reports a dropped connection as `TypeError: terminated`. */
@@ -37,6 +41,8 @@ export function createSseBody(plan: StreamPlan, options: SseBodyOptions): Readab
   // error() drops queued chunks, so a reset waits until the reader has drained the queue (see pull).
   let resetPending = false;
   const stopped = (): boolean => cancelled || options.signal.aborted;
+  // Live or buffered, the provider takes one token delay per generated chunk.
+  const generatedAt = Date.now() + options.tokenDelayMs * plan.generated;
 
   async function run(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
     let sent = 0;
@@ -63,7 +69,7 @@ export function createSseBody(plan: StreamPlan, options: SseBodyOptions): Readab
   }
 
   function abort(controller: ReadableStreamDefaultController<Uint8Array>): void {
-    options.onEnd({ kind: "aborted" });
+    options.onEnd({ kind: "aborted", generatingMs: Math.max(0, generatedAt - Date.now()), planned: plan.outcome });
     if (cancelled) return;
     try {
       controller.error(options.signal.reason);

@@ -56,8 +56,9 @@ export interface SimulatorOptions {
   /** Documented preset only: at most `requests` per team per `windowMs`, then 429 with `Retry-After`. */
   rateLimit?: { requests: number; windowMs: number };
   /**
-   * What a client abort of E6 leaves: `open` (IN_PROGRESS, as the contract and uvicorn 0.54) or `completed`
-   * (COMPLETED and charged, as measured with uvicorn 0.32; upstream-behaviour §5). @default "open"
+   * What a client abort of E6 leaves: `completed` (the generation runs to its end, then the job is COMPLETED and
+   * charged, overwriting a close sent meanwhile: the upstream's locked uvicorn 0.29 and Debian's 0.32;
+   * upstream-behaviour §5) or `open` (IN_PROGRESS, as the contract and uvicorn 0.54). @default "completed"
    */
   abortedStreamJob?: "open" | "completed";
   /** Origins a CORS preflight may come from. @default the upstream's hard-coded admin origins */

@@ -65,12 +65,13 @@ describe("persist: a reload mid-answer", () => {
     expect(engine.getState().outcome).toEqual({ status: "not_charged", jobId: null, closedByClient: false });
   });
 
-  it("retry() after a restore sends the last prompt once", async () => {
+  it("retry() after a restore sends the last prompt once (with consent: the old page's answer was completed and charged)", async () => {
     const { first, reload } = await streamThenLeave(sim);
     first.kill();
     const second = reload();
     await run(5_000);
-    const retried = second.engine.retry();
+    expect(second.engine.getState().outcome).toMatchObject({ status: "charged" });
+    const retried = second.engine.retry({ chargeAgain: true });
     await run(10_000);
     await retried;
     expect(second.engine.getState()).toMatchObject({ status: "done", text: REPLY });

@@ -1,4 +1,5 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
+import { closeReasonOf } from "../jobs/closeReason";
 import { isJobHandle } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatOutcome } from "./chatReducer";
@@ -6,9 +7,8 @@ import type { ChatEngineOptions } from "./chatTypes";
 import { reasonOfOutcome } from "./unfinishedReason";
 
 /** Completes an in-job answer's job (given by id) as failed. Never throws; the client sends it at most once. */
-export function failJob(client: SaaSLLMClient, jobId: string, error: SaaSLLMError): Promise<unknown> {
-  const message = error.kind === "aborted" ? "Stream abandoned by the client" : `${error.kind}: ${error.message}`;
-  return client.completeJob(jobId, { status: "failed", error_message: message.slice(0, 900) }).catch(() => undefined);
+export function failJob(client: Pick<SaaSLLMClient, "completeJob">, jobId: string, error: SaaSLLMError): Promise<unknown> {
+  return client.completeJob(jobId, { status: "failed", error_message: closeReasonOf(error) }).catch(() => undefined);
 }
 
 /**

@@ -14,8 +14,11 @@ export type AnswerOutcome =
   | { status: "not_charged"; jobId: string | null; closedByClient: boolean }
   | { status: "unknown"; error: SaaSLLMError };
 
-/** Unfinished answers the server may still have finished (and charged) without the client seeing it. */
-export const fateUnknown = (reason: UnfinishedReason | null): boolean => reason === "network" || reason === "stalled" || reason === "unknown_outcome";
+/**
+ * Unfinished single-shot answers the server may still finish (and charge) without the client seeing it. A stop
+ * is one: the upstream as shipped runs an aborted generation to its end and charges it (upstream-behaviour §5).
+ */
+export const fateUnknown = (reason: UnfinishedReason | null): boolean => reason === "network" || reason === "stalled" || reason === "unknown_outcome" || reason === "stopped";
 
 /** A re-send after this outcome may charge the user a second time: it needs their explicit consent. */
 export const needsChargeConsent = (outcome: AnswerOutcome | null): boolean => outcome?.status === "charged" || outcome?.status === "unknown";

@@ -40,7 +40,8 @@ async function answer(promise: Promise<void>): Promise<void> {
 }
 
 const endpoints = () => sim.requests.map((r) => `${r.method} ${r.endpoint}`);
-const NARROW = "limit=10&offset=0&status=IN_PROGRESS";
+/** The lookup of one call's jobs: the first page, newest first, any status (completed ones say what was charged). */
+const NARROW = "limit=10&offset=0";
 
 describe("chat engine: requests per single-shot answer (simulator request log)", () => {
   it.each(["chat-fast", "chat-claude", "chat-gemini"])("a clean answer read to EOF costs exactly 1 request (%s)", async (model) => {
@@ -65,16 +66,30 @@ describe("chat engine: requests per single-shot answer (simulator request log)",
     expect(sim.ledger.charges(job!.jobId)).toBe(1);
   });
 
-  it("an answer stopped mid-stream: one narrow lookup finds the job the server left open, and one complete closes it", async () => {
+  it("an answer stopped mid-stream on the shipped server: no close is sent, the server completes and charges it, and the chat says so", async () => {
     // `live`: stopping after the first token needs token-by-token delivery (the buffered `upstream` preset
     // delivers the whole answer at once, after the server closed the job).
-    sim = createSimulator({ preset: "live", seed: 4, replyText: REPLY, tokenDelayMs: 5 });
+    sim = createSimulator({ preset: "live", seed: 4, replyText: REPLY, tokenDelayMs: 50 });
     const { engine, live } = setUp();
     live.onToken = () => engine.stop();
     await answer(engine.send("Hi"));
-    expect(engine.getState().status).toBe("stopped");
-    expect(endpoints()).toEqual(["POST streamCreateAndCall", "GET listTeamJobs", "POST completeJob"]);
-    expect(listQueries).toEqual([NARROW]);
+    expect(engine.getState()).toMatchObject({ status: "stopped", outcome: { status: "charged" } });
+    expect(endpoints().filter((e) => e !== "GET listTeamJobs")).toEqual(["POST streamCreateAndCall"]);
+    expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["COMPLETED"]);
+    expect(sim.ledger.charges()).toBe(1);
+  });
+
+  it("an answer stopped mid-stream on a server that leaves it open: watched for 30 s, then one complete closes it, not charged", async () => {
+    sim = createSimulator({ preset: "live", seed: 4, replyText: REPLY, tokenDelayMs: 5, abortedStreamJob: "open" });
+    const { engine, live } = setUp();
+    live.onToken = () => engine.stop();
+    await answer(engine.send("Hi"));
+    expect(engine.getState().outcome).toEqual({ status: "checking" });
+    expect(sim.requestsTo("completeJob")).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(engine.getState()).toMatchObject({ status: "stopped", outcome: { status: "not_charged", closedByClient: true } });
+    expect(sim.requestsTo("completeJob")).toHaveLength(1);
+    expect(sim.requestsTo("listTeamJobs").length).toBeLessThanOrEqual(10);
     expect(sim.ledger.openJobs()).toEqual([]);
     expect(sim.ledger.charges()).toBe(0);
   });

@@ -51,9 +51,13 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     check.cancel();
   };
 
-  /** A single-shot answer cut or timed out may still have been finished, and charged, by the server; a done one lets the queue go on. */
+  /**
+   * A single-shot answer stopped, cut or timed out may still be finished, and charged, by the server: the check
+   * learns what it did (unless a newer answer replaced it). A done one lets the queue go on.
+   */
   const settled = (outcome: ChatOutcome, clientRequestId: string | null, at: number) => {
-    if (outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at);
+    const shown = at === startedAt;
+    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at);
     advanceQueue(outcome.kind === "done");
   };
 

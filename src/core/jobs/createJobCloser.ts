@@ -4,8 +4,10 @@ import type { CompleteJobOptions } from "../jobEvents";
 import type { createJobMethods } from "../jobMethods";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
-import { findCallJobs, findOpenJobs } from "./findOpenJobs";
+import { limitReason } from "./closeReason";
+import { findCallJobs } from "./findOpenJobs";
 import { resultFromJob } from "./resultFromJob";
+import { DEFAULT_SETTLE_WINDOW_MS, watchCall } from "./settleCall";
 
 type Methods = Pick<ReturnType<typeof createJobMethods>, "completeJob" | "getJob" | "listTeamJobs">;
 
@@ -19,6 +21,19 @@ export interface FailOpenJobsOptions {
   /** When the call started (ms since epoch): bounds the lookup to jobs created since. @default now */
   since?: number;
   /** Who closes them, for the `job-close` event. @default "app" */
+  closedBy?: JobClosedBy;
+}
+
+/** How one single-shot call is settled (see `settle`). */
+export interface SettleOptions {
+  /** When the call started (ms since epoch): bounds the lookup to jobs created since. */
+  since: number;
+  /** Written on jobs closed as failed (cut to one limit, `closeReason.ts`). */
+  reason: string;
+  /** How long to watch open jobs before closing them (the server may still finish them). @default 0 */
+  windowMs?: number;
+  beforeAttempt?: number;
+  /** @default "reconcile" */
   closedBy?: JobClosedBy;
 }
 
@@ -78,6 +93,7 @@ export function createJobCloser(methods: Methods, onShared: (close: SharedClose)
       onShared({ jobId, status: input.status, by: opts.closedBy ?? "app", ...(input.error_message ? { reason: input.error_message } : {}) });
       return known;
     }
+    if (input.error_message !== undefined) input = { ...input, error_message: limitReason(input.error_message) };
     const outcome = closeOnce(methods, uncertain.has(jobId), jobId, input, opts).then(
       (result) => (uncertain.delete(jobId), result),
       (error: unknown) => {
@@ -92,40 +108,30 @@ export function createJobCloser(methods: Methods, onShared: (close: SharedClose)
     return outcome;
   }
 
-  const lookups = new Map<string, Promise<Awaited<ReturnType<typeof findOpenJobs>>>>();
-  /** One lookup in flight per call: racing cleanups of the same call read the same page. */
-  function lookup(clientRequestId: string, since: number) {
-    const running = lookups.get(clientRequestId);
-    if (running) return running;
-    const found = findOpenJobs(methods, clientRequestId, since).finally(() => lookups.delete(clientRequestId));
-    lookups.set(clientRequestId, found);
-    return found;
-  }
-
-  /** Completes as failed the still-open jobs of one single-shot call. Best effort: resolves with how many it closed. */
-  async function failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
-    const { beforeAttempt } = options;
-    try {
-      const open = (await lookup(clientRequestId, options.since ?? Date.now())).filter((job) => beforeAttempt === undefined || Number(job.metadata?.client_attempt ?? 0) < beforeAttempt);
-      const closed = await Promise.all(open.map((job) => close(job.job_id, { status: "failed", error_message: reason.slice(0, 1000) }, { closedBy: options.closedBy }).then(() => 1, () => 0)));
-      return closed.reduce<number>((a, b) => a + b, 0);
-    } catch {
-      return 0;
-    }
-  }
-
+  const settling = new Map<string, Promise<CallReconciliation>>();
   /**
-   * Finds every job of one single-shot call (any status) and closes the open ones as failed, so that its
-   * charge is settled: completed jobs were charged, failed and closed ones were not. Throws when the lookup fails.
+   * Watches the jobs of one single-shot call (up to `windowMs`, see `watchCall`), then closes as failed the ones
+   * still open and says which were charged. One settle in flight per call: racing cleanups share it.
    */
-  async function reconcile(clientRequestId: string, reason: string, since: number): Promise<CallReconciliation> {
+  function settle(clientRequestId: string, options: SettleOptions): Promise<CallReconciliation> {
+    const key = `${clientRequestId}:${options.beforeAttempt ?? ""}`;
+    const running = settling.get(key);
+    if (running) return running;
+    const done = settleOnce(clientRequestId, options).finally(() => settling.delete(key));
+    settling.set(key, done);
+    return done;
+  }
+
+  async function settleOnce(clientRequestId: string, { since, reason, windowMs = 0, beforeAttempt, closedBy = "reconcile" }: SettleOptions): Promise<CallReconciliation> {
     const result: CallReconciliation = { charged: [], notCharged: [], closed: [], unsettled: [] };
-    const jobs = await findCallJobs(methods, clientRequestId, since);
+    const jobs = await watchCall(() => findCallJobs(methods, clientRequestId, since), windowMs, since);
     await Promise.all(
-      jobs.map(async ({ job_id, status, credit_applied }) => {
+      jobs.map(async ({ job_id, status, credit_applied, metadata }) => {
         if (status !== "pending" && status !== "in_progress") return void (status === "completed" && credit_applied ? result.charged : result.notCharged).push(job_id);
+        // A later attempt's job the server is still completing is left to it.
+        if (beforeAttempt !== undefined && Number(metadata?.client_attempt ?? 0) >= beforeAttempt) return;
         try {
-          const closed = await close(job_id, { status: "failed", error_message: reason.slice(0, 1000) }, { closedBy: "reconcile" });
+          const closed = await close(job_id, { status: "failed", error_message: reason }, { closedBy });
           // A close that found the job completed meanwhile answers with the server's record.
           if (closed.status === "completed" && closed.costs.credit_applied) return void result.charged.push(job_id);
           result.notCharged.push(job_id);
@@ -138,7 +144,21 @@ export function createJobCloser(methods: Methods, onShared: (close: SharedClose)
     return result;
   }
 
-  return { close, failOpenJobs, reconcile };
+  /** Completes as failed the still-open jobs of one single-shot call, now (no watch). Best effort: resolves with how many it closed. */
+  function failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
+    const { since = Date.now(), closedBy = "app", beforeAttempt } = options;
+    return settle(clientRequestId, { since, reason, closedBy, beforeAttempt }).then((r) => r.closed.length, () => 0);
+  }
+
+  /**
+   * Finds every job of one single-shot call (any status), watches open ones for `windowMs`, then closes what is
+   * still open as failed, so that its charge is settled. Throws when the lookup fails.
+   */
+  function reconcile(clientRequestId: string, reason: string, since: number, windowMs = DEFAULT_SETTLE_WINDOW_MS): Promise<CallReconciliation> {
+    return settle(clientRequestId, { since, reason, windowMs });
+  }
+
+  return { close, settle, failOpenJobs, reconcile };
 }
 
 export type JobCloser = ReturnType<typeof createJobCloser>;

@@ -11,12 +11,14 @@ import { planStream, type PlanOutcome } from "../streamPlan";
 import type { SimProvider } from "../types";
 import { openJobCall, openSingleCallJob } from "./openCall";
 
-type EndOutcome = PlanOutcome | { kind: "aborted" };
+type EndOutcome = PlanOutcome | { kind: "aborted"; generatingMs: number; planned: PlanOutcome };
 
 /**
  * E6. Headers and `: keepalive` go out first; the job is completed and charged after the end marker was
- * written. A provider failure is one error event and a FAILED job. A scripted cut, a reset or a client abort
- * leaves the job IN_PROGRESS with no call, as upstream (§6.4), unless `abortedStreamJob: "completed"`.
+ * written. A provider failure is one error event and a FAILED job. A scripted cut or a reset leaves the job
+ * IN_PROGRESS with no call (§6.4). A client abort does too with `abortedStreamJob: "open"`; by default, as the
+ * upstream's locked server (upstream-behaviour §5), the generation runs to its end and the job is then completed
+ * and charged, overwriting a close the client sent meanwhile.
  */
 export const streamCreateAndCall: Handler = (ctx) => {
   const opened = openSingleCallJob(ctx, "streamCreateAndCall");
@@ -24,13 +26,17 @@ export const streamCreateAndCall: Handler = (ctx) => {
   const { job, body, resolved } = opened;
   // The job id is a documented extra; upstream sends it nowhere (§6.3).
   const extra: Record<string, string> = ctx.state.preset === "documented" ? { "x-job-id": job.jobId } : {};
-  const completesOnAbort = ctx.state.options.abortedStreamJob === "completed";
+  const completesOnAbort = ctx.state.options.abortedStreamJob !== "open";
+  const complete = (reply: string) => {
+    recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
+    finishJob(job, "COMPLETED");
+    chargeCompletion(ctx.state, ctx.team, job);
+  };
   return streamReply(ctx, resolved.provider, true, false, extra, (outcome, reply) => {
-    if (outcome.kind === "completed" || (outcome.kind === "aborted" && completesOnAbort)) {
-      recordCall(ctx.state, job, body, resolved.provider, "stream", { reply });
-      finishJob(job, "COMPLETED");
-      chargeCompletion(ctx.state, ctx.team, job);
-    } else if (outcome.kind === "failed") {
+    if (outcome.kind === "completed") complete(reply);
+    // What the server would have sent had the client stayed: only a full answer is completed and charged.
+    else if (outcome.kind === "aborted" && completesOnAbort && outcome.planned.kind === "completed") setTimeout(() => complete(reply), outcome.generatingMs);
+    else if (outcome.kind === "failed") {
       recordCall(ctx.state, job, body, resolved.provider, "stream", { reply, error: outcome.message });
       finishJob(job, "FAILED", outcome.message);
     }

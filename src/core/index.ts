@@ -35,7 +35,7 @@ export type { QueuedSend, WhenBusy } from "./chat/busyPolicy";
 export type { AnswerTiming } from "./chat/answerTiming";
 export type { RetryWait } from "./transport";
 export type { OfflineHold } from "./chat/chatTypes";
-export type { AnswerOutcome } from "./chat/answerOutcome";
+export type { AnswerOutcome } from "./calls/answerOutcome";
 export { persistChat, type ChatPersistOptions, type ChatPersistError } from "./chat/persist/chatPersistence";
 export type { ChatPersister } from "./chat/chatTypes";
 export type { ChatStorage, ChatStorageSource } from "./chat/persist/chatStorage";

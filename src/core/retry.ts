@@ -1,10 +1,34 @@
-import { isSaaSLLMError } from "./SaaSLLMError";
+import type { DelaySource, NoRetryReason } from "./clientEvents";
+import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 import { MAX_RETRY_AFTER_MS } from "./retryAfter";
 
 export interface RetryPolicyOptions {
   /** Retries after the first attempt. @default 3 */
   maxRetries?: number;
 }
+
+/** The client's retry settings, as `decideRetry` reads them. */
+export interface RetrySettings extends RetryPolicyOptions {
+  /** Budget of provider calls one logical call may cause, counted with `upstreamCallsOf`. @default 20 */
+  maxUpstreamCalls?: number;
+  /** Replaces the backoff and Retry-After: custom schedules, fast tests. */
+  delay?: (attempt: number, error: SaaSLLMError) => number;
+  /** @default Math.random */
+  random?: () => number;
+}
+
+/** What a call knows when one of its attempts failed. */
+export interface RetryFacts {
+  /** Failed attempts before this one. */
+  failures: number;
+  /** Provider calls the call's failed attempts caused, this one included. @default upstreamCallsOf(error) */
+  upstreamCalls?: number;
+  /** A stream already showed text, which another attempt would replay. */
+  keptText?: boolean;
+}
+
+/** Retry (after `delayMs`), or stop (and why). */
+export type RetryVerdict = { retry: true; delayMs: number; delaySource: DelaySource } | { retry: false; reason: NoRetryReason };
 
 /**
  * Provider requests behind one E3/E5 answer `LLM call failed: …` for a transient cause: the server already
@@ -17,6 +41,14 @@ export const DEFAULT_MAX_UPSTREAM_CALLS = 20;
 /** True when the error is a 500 whose detail shows the server already retried the provider (a provider 429 on llm-call). */
 export function serverRetried(error: unknown): boolean {
   return isSaaSLLMError(error) && error.status === 500 && error.retryable && /^LLM call failed: /.test(error.detail);
+}
+
+/**
+ * A create-and-call (plain or streamed) that timed out: its request was sent, and the server, which buffers
+ * whole answers, may still finish and charge it. Another attempt would be a second job and a second charge.
+ */
+export function unknownOutcome(error: unknown): boolean {
+  return isSaaSLLMError(error) && error.kind === "timeout" && (error.endpoint === "createAndCall" || error.endpoint === "streamCreateAndCall");
 }
 
 /**
@@ -34,16 +66,36 @@ export const MAX_DELAY_MS = 32_000;
 /** ±25% */
 export const JITTER = 0.25;
 
+const stop = (reason: NoRetryReason): RetryVerdict => ({ retry: false, reason });
+
 /**
- * Whether to try again after `failureCount` failures. Only retryable SaaSLLMErrors qualify:
- * 400/401/403/404/422 and unknown errors never do. A failure the server already retried against the provider
- * gets at most one more attempt, so the client does not multiply the server's retries. Plugs into react-query's `retry`.
+ * The one retry decision of the package: every retry of every request (the transport's loop, the hooks on
+ * react-query's retryer, your own queries through `shouldRetry`) is decided here. Never retried: unknown
+ * errors, aborts, 400/401/403/404/422, an attempt whose outcome is unknown (`unknownOutcome`), a stream that
+ * showed text, an attempt the upstream budget cannot afford, a second try of a failure the server already
+ * retried; then at most `maxRetries`, each after Retry-After (capped at 60 s) or capped, jittered backoff.
+ */
+export function decideRetry(error: unknown, { failures, upstreamCalls = upstreamCallsOf(error), keptText = false }: RetryFacts, settings: RetrySettings = {}): RetryVerdict {
+  const { maxRetries = 3, maxUpstreamCalls = DEFAULT_MAX_UPSTREAM_CALLS, delay, random = Math.random } = settings;
+  if (!isSaaSLLMError(error)) return stop("not-retryable");
+  if (error.kind === "aborted") return stop("aborted");
+  if (unknownOutcome(error)) return stop("unknown-outcome");
+  if (keptText) return stop("partial-text");
+  if (!error.retryable) return stop("not-retryable");
+  if (upstreamCalls + upstreamCallsOf(error) > maxUpstreamCalls) return stop("upstream-budget");
+  if (failures >= maxRetries) return stop(maxRetries === 0 ? "retries-off" : "retries-exhausted");
+  if (serverRetried(error) && failures >= 1) return stop("retries-exhausted");
+  if (delay) return { retry: true, delayMs: delay(failures, error), delaySource: "custom" };
+  return { retry: true, delayMs: retryDelay(failures, error, random), delaySource: error.retryAfterMs !== undefined ? "retry-after" : "backoff" };
+}
+
+/**
+ * Whether to try again after `failureCount` failures, by `decideRetry`. Plugs into react-query's `retry`.
  *
  * @example useQuery({ queryKey, queryFn, retry: shouldRetry, retryDelay })
  */
 export function shouldRetry(failureCount: number, error: unknown, { maxRetries = 3 }: RetryPolicyOptions = {}): boolean {
-  if (serverRetried(error) && failureCount >= 1) return false;
-  return failureCount < maxRetries && isSaaSLLMError(error) && error.retryable;
+  return decideRetry(error, { failures: failureCount }, { maxRetries }).retry;
 }
 
 /**

@@ -46,13 +46,12 @@ interface StreamSpec {
   idleTimeoutMs: number;
   jobId?: string;
   clientRequestId?: string;
-  unsafeToRetry?: (error: SaaSLLMError) => boolean;
 }
 
 /** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
 export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
   const { endpoint } = spec;
-  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry, online: opts.online, unsafeToRetry: spec.unsafeToRetry }, async (res, ctx) => {
+  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry, online: opts.online }, async (res, ctx) => {
     const type = res.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);

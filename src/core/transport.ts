@@ -4,8 +4,7 @@ import { classifyResponse } from "./classifyResponse";
 import type { createEventHub } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import { abortError, networkError, timeoutError } from "./errorFactories";
-import { retryDelay, upstreamCallsOf } from "./retry";
-import { delaySourceOf, retryStop } from "./retryDecision";
+import { decideRetry, upstreamCallsOf, type RetryVerdict } from "./retry";
 import { waitForNetwork, type OnlineWindow } from "./onlineSource";
 import { isSaaSLLMError, type SaaSLLMError } from "./SaaSLLMError";
 
@@ -45,9 +44,33 @@ export interface RequestSpec {
   onRetry?: (wait: RetryWait) => void;
   /** While offline, a due retry waits (up to `windowMs`) for the network instead of failing again at once. */
   online?: OnlineWindow;
-  /** Errors this call must not retry whatever the policy says (e.g. a timeout whose request may still be running). */
-  unsafeToRetry?: (error: SaaSLLMError) => boolean;
+  /** The call's attempts when its retries run elsewhere (react-query's retryer): see {@link CallAttempts}. */
+  attempts?: CallAttempts;
 }
+
+/**
+ * One logical call's attempts, whoever runs them: one correlation id (`requestId` on every event), the count,
+ * and the upstream budget's tally. With `external`, each `send` makes one attempt, decides with `decideRetry`,
+ * and throws; the caller's retryer reads the decision back with {@link verdictOf} and waits.
+ */
+export interface CallAttempts {
+  readonly requestId: string;
+  started: number;
+  failures: number;
+  upstreamCalls: number;
+  readonly external: boolean;
+  /** Lowers the client's `maxRetries` for this call (never raises it: `retry: false` on the client holds). */
+  readonly maxRetries?: number;
+  /** Attempts the policy allows this call (set by its first attempt). */
+  maxAttempts: number;
+}
+
+/** A new call's attempts. */
+export const createAttempts = (external: boolean, maxRetries?: number): CallAttempts => ({ requestId: randomId(), started: 0, failures: 0, upstreamCalls: 0, external, maxRetries, maxAttempts: 1 });
+
+const verdicts = new WeakMap<SaaSLLMError, RetryVerdict>();
+/** The retry decision made on a failed attempt (for a retryer running outside the transport). */
+export const verdictOf = (error: unknown): RetryVerdict | undefined => (isSaaSLLMError(error) ? verdicts.get(error) : undefined);
 
 /** A wait before the next automatic attempt: attempt `attempt` of `maxAttempts` starts at `nextRetryAt` (ms since epoch). */
 export interface RetryWait {
@@ -71,15 +94,17 @@ export interface AttemptContext {
  * retries by the core policy, circuit breaker and events. `handle` reads the 2xx response.
  */
 export async function send<R>(config: TransportConfig, spec: RequestSpec, handle: (res: Response, ctx: AttemptContext) => Promise<R>): Promise<R> {
-  const requestId = randomId();
-  const retries = spec.retry === false ? 0 : spec.method === "GET" || config.retryPosts || spec.retry === true ? config.maxRetries : 0;
+  const calls = spec.attempts ?? createAttempts(false);
+  const { requestId } = calls;
+  const allowed = spec.retry === false ? 0 : spec.method === "GET" || config.retryPosts || spec.retry === true ? config.maxRetries : 0;
+  const retries = Math.min(allowed, calls.maxRetries ?? allowed);
+  calls.maxAttempts = retries + 1;
   const idempotencyKey = spec.method !== "GET" && config.idempotencyKeys ? (spec.idempotencyKey ?? randomId()) : undefined;
   const where = { endpoint: spec.endpoint, requestId };
   let refreshed = false;
   let freshKey: string | undefined;
-  let failures = 0;
-  let upstreamCalls = 0;
-  for (let attempt = 1; ; attempt++) {
+  for (;;) {
+    const attempt = ++calls.started;
     if (spec.signal?.aborted) throw abortError(where, spec.signal.reason);
     config.breaker?.before(spec.endpoint);
     const controller = new AbortController();
@@ -124,20 +149,19 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
           continue;
         }
       }
-      // The next attempt would likely cost what this one did: stop before it could exceed the budget.
-      upstreamCalls += upstreamCallsOf(error);
-      const overBudget = upstreamCalls + upstreamCallsOf(error) > config.maxUpstreamCalls;
+      calls.upstreamCalls += upstreamCallsOf(error);
       const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
-      const stop = retryStop(error, { keptText, overBudget, unsafe: spec.unsafeToRetry?.(error) === true, failures, maxRetries: retries });
-      if (stop) {
-        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: stop });
+      const verdict = decideRetry(error, { failures: calls.failures, upstreamCalls: calls.upstreamCalls, keptText }, { maxRetries: retries, maxUpstreamCalls: config.maxUpstreamCalls, delay: config.delay, random: config.random });
+      verdicts.set(error, verdict);
+      if (!verdict.retry) {
+        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: verdict.reason });
         throw error;
       }
-      const delayMs = config.delay ? config.delay(failures, error) : retryDelay(failures, error, config.random);
-      failures++;
-      const delaySource = delaySourceOf(error, config.delay !== undefined);
-      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: failures, maxRetries: retries });
-      await waitToRetry(spec, where, error, delayMs, { attempt: failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
+      const { delayMs, delaySource } = verdict;
+      calls.failures++;
+      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: calls.failures, maxRetries: retries });
+      if (calls.external) throw error;
+      await waitToRetry(spec, where, error, delayMs, { attempt: calls.failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
     } finally {
       clearTimeout(timer);
       spec.signal?.removeEventListener("abort", onAbort);

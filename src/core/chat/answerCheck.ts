@@ -1,17 +1,17 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { reconcileAnswer, type AnswerOutcome } from "./answerOutcome";
+import { reconcileAnswer, type AnswerOutcome } from "../calls/answerOutcome";
 
 /**
  * The job lookup of the shown answer (see `reconcileAnswer`): at most one pending, started only once the chat
  * is mounted (a chat restored during a render must not send requests from it), published when settled.
  */
 export function createAnswerCheck(getClient: () => SaaSLLMClient, publish: (outcome: AnswerOutcome) => void) {
-  let pending: { clientRequestId: string; since: number; running: Promise<void> | null } | null = null;
+  let pending: { clientRequestId: string; since: number; windowMs?: number; running: Promise<void> | null } | null = null;
   let mounted = false;
   const run = () => {
     const check = pending;
     if (!check || check.running) return check?.running;
-    check.running = reconcileAnswer(getClient(), check.clientRequestId, check.since).then((outcome) => {
+    check.running = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.windowMs).then((outcome) => {
       if (pending !== check) return;
       pending = null;
       publish(outcome);
@@ -19,8 +19,9 @@ export function createAnswerCheck(getClient: () => SaaSLLMClient, publish: (outc
     return check.running;
   };
   return {
-    schedule(clientRequestId: string, since: number): void {
-      pending = { clientRequestId, since, running: null };
+    /** `windowMs`: how long the server may still finish the answer (`settleWindowOf`). */
+    schedule(clientRequestId: string, since: number, windowMs?: number): void {
+      pending = { clientRequestId, since, windowMs, running: null };
       publish({ status: "checking" });
       if (mounted) void run();
     },

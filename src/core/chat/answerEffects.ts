@@ -1,15 +1,10 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { closeReasonOf } from "../jobs/closeReason";
+import { failJob } from "../jobs/failJob";
 import { isJobHandle } from "../jobs/jobHandle";
-import type { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
 import { reasonOfOutcome } from "./unfinishedReason";
 
-/** Completes an in-job answer's job (given by id) as failed. Never throws; the client sends it at most once. */
-export function failJob(client: Pick<SaaSLLMClient, "completeJob">, jobId: string, error: SaaSLLMError): Promise<unknown> {
-  return client.completeJob(jobId, { status: "failed", error_message: closeReasonOf(error) }).catch(() => undefined);
-}
 
 /**
  * Effects of an ended answer: the in-job bookkeeping and the callbacks (read live from `latest`).

@@ -2,7 +2,7 @@ import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, type OfflineHold } from "./chatTypes";
-import type { AnswerOutcome } from "./answerOutcome";
+import type { AnswerOutcome } from "../calls/answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
 import { reasonOfOutcome, type UnfinishedReason } from "./unfinishedReason";

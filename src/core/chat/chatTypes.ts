@@ -2,7 +2,7 @@ import type { JobRef } from "../jobs/jobHandle";
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { ChatMessage, JsonObject, LLMParams, Usage } from "../types";
-import type { AnswerOutcome } from "./answerOutcome";
+import type { AnswerOutcome } from "../calls/answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend, WhenBusy } from "./busyPolicy";
 import type { UnfinishedReason } from "./unfinishedReason";

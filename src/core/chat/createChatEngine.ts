@@ -2,9 +2,10 @@ import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { abortError } from "../errorFactories";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
-import { failJob } from "./answerEffects";
+import { failJob } from "../jobs/failJob";
+import { settleWindowOf } from "../jobs/settleCall";
 import { createAnswerCheck } from "./answerCheck";
-import { fateUnknown, needsChargeConsent } from "./answerOutcome";
+import { fateUnknown, needsChargeConsent } from "../calls/answerOutcome";
 import { previewOf, sameInput } from "./busyPolicy";
 import type { ChatOutcome } from "./chatReducer";
 import { createChatRunner } from "./chatRunner";
@@ -57,7 +58,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
    */
   const settled = (outcome: ChatOutcome, clientRequestId: string | null, at: number) => {
     const shown = at === startedAt;
-    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at);
+    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at, settleWindowOf(outcome.error));
     advanceQueue(outcome.kind === "done");
   };
 
@@ -73,7 +74,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       lastRun = plannedFrom(state.messages);
       startedAt = at;
       const { status, reason, clientRequestId } = state;
-      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) check.schedule(clientRequestId, at ?? Date.now());
+      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) check.schedule(clientRequestId, at ?? Date.now(), settleWindowOf({ partialText: state.text }));
     } finally {
       restoring = false;
     }

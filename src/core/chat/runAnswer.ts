@@ -4,6 +4,7 @@ import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { OnlineWindow } from "../onlineSource";
 import type { ChatMessage } from "../types";
+import { withSystem } from "../calls/callMessages";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
@@ -68,7 +69,7 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     }
     scheduler.schedule();
   };
-  const messages = options.system ? [{ role: "system", content: options.system }, ...answer.request] : answer.request;
+  const messages = withSystem(options.system, answer.request);
   const body = { ...options.params, model: options.model, messages };
   const callOptions = { signal: hooks.signal, onText, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
   const { job } = options;

@@ -8,6 +8,22 @@ import type { Job } from "../types";
  * means the client closes only what the server will not close itself, and reports the charge the server made.
  */
 export const DEFAULT_SETTLE_WINDOW_MS = 30_000;
+/**
+ * The watch after a cut that came after text: the real server buffers whole answers (upstream-behaviour §1), so
+ * text means the generation was over and the server completes the job as it finishes writing.
+ */
+export const AFTER_TEXT_SETTLE_WINDOW_MS = 2_000;
+
+/**
+ * How long to watch a call that ended this way before closing what is still open: short after a cut that came
+ * after text, long after a stop (a live server is still generating) or a failure before any text.
+ */
+export function settleWindowOf(error: unknown): number {
+  // No error: the whole answer arrived, only the end of the body did not.
+  if (error === undefined) return AFTER_TEXT_SETTLE_WINDOW_MS;
+  const { kind, partialText } = (error ?? {}) as { kind?: string; partialText?: string };
+  return kind !== "aborted" && partialText ? AFTER_TEXT_SETTLE_WINDOW_MS : DEFAULT_SETTLE_WINDOW_MS;
+}
 /** First wait between lookups; it doubles up to {@link MAX_LOOKUP_GAP_MS}. */
 const FIRST_LOOKUP_GAP_MS = 250;
 const MAX_LOOKUP_GAP_MS = 8000;

@@ -1,5 +1,4 @@
 import { randomId } from "../abortable";
-import type { SaaSLLMError } from "../SaaSLLMError";
 import { llmBody } from "../buildBody";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "../streamChat";
 import type { TransportConfig } from "../transport";
@@ -7,12 +6,6 @@ import type { CreateAndCallInput } from "../types";
 import type { JobCloser } from "./createJobCloser";
 import { cleanUpSingleShot, type SingleShotTrace } from "./singleShotCleanup";
 
-/**
- * A timed-out attempt's job may still be generating on the server (which buffers whole answers) and then be
- * completed and charged: a retry would be a second job, and a second charge, for one prompt. The caller
- * looks the job up instead (see `reconcileCall`).
- */
-const unsafeToRetry = (error: SaaSLLMError) => error.kind === "timeout";
 
 interface SingleShotDeps {
   config: TransportConfig;
@@ -43,7 +36,7 @@ export async function streamSingleShot({ config, closer, teamId, idleTimeoutMs }
     opts.onOpen?.(info);
   };
   try {
-    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId, unsafeToRetry }, { ...opts, onOpen });
+    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
     trace.reachedEof = result.reachedEof;
     cleanUpSingleShot(closer, trace, undefined);
     return result;

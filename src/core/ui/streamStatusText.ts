@@ -1,4 +1,4 @@
-import type { AnswerOutcome } from "../chat/answerOutcome";
+import type { AnswerOutcome } from "../calls/answerOutcome";
 import type { UnfinishedReason } from "../chat/unfinishedReason";
 import type { RetryWait } from "../transport";
 import type { ChatStreamStatus } from "../chat/chatTypes";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { needsChargeConsent, type AnswerOutcome } from "../../core/chat/answerOutcome";
+import { needsChargeConsent, type AnswerOutcome } from "../../core/calls/answerOutcome";
 import type { OfflineHold } from "../../core/chat/chatTypes";
 import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";

@@ -15,6 +15,8 @@ function Chat(props: Partial<ChatStreamOptions>) {
       <button onClick={() => chat.send("Third")}>Send third</button>
       <button onClick={chat.resumeQueue}>Resume queue</button>
       <button onClick={chat.retry}>Retry</button>
+      <button onClick={chat.sendAgain}>Send again</button>
+      <p data-testid="charge">{chat.outcome?.status ?? ""}</p>
       <StreamStatus status={chat.status} reason={chat.reason} onStop={chat.stop} />
       <ul aria-label="Queue">
         {chat.queue.map((q) => (
@@ -91,7 +93,7 @@ describe("useChatStream whenBusy", () => {
     expect(userBodies(sim)).toEqual(["First", "Second"]);
   });
 
-  it("queue: Stop pauses the queue too; a successful retry resumes it", async () => {
+  it("queue: Stop pauses the queue too; the stopped answer is charged (the server finished it), so only Send again re-sends, and its success resumes the queue", async () => {
     sim.simulator.script.next("streamCreateAndCall", { stream: { tokenDelayMs: 200 } });
     renderWithClient(<Chat whenBusy="queue" />, sim.client());
     click("Send first");
@@ -100,7 +102,10 @@ describe("useChatStream whenBusy", () => {
     click("Stop");
     await waitFor(() => expect(screen.getByTestId("paused").textContent).toBe("paused"));
     expect(userBodies(sim)).toEqual(["First"]);
+    await waitFor(() => expect(screen.getByTestId("charge").textContent).toBe("charged"), { timeout: 10_000 });
     click("Retry");
+    expect(userBodies(sim)).toEqual(["First"]);
+    click("Send again");
     await waitFor(() => expect(messages()).toEqual(["user: First", "assistant: answered", "user: Second", "assistant: answered"]));
     expect(userBodies(sim)).toEqual(["First", "First", "Second"]);
   });

@@ -82,8 +82,9 @@ export function decideRetry(error: unknown, { failures, upstreamCalls = upstream
   if (unknownOutcome(error)) return stop("unknown-outcome");
   if (keptText) return stop("partial-text");
   if (!error.retryable) return stop("not-retryable");
+  if (maxRetries === 0) return stop("retries-off");
   if (upstreamCalls + upstreamCallsOf(error) > maxUpstreamCalls) return stop("upstream-budget");
-  if (failures >= maxRetries) return stop(maxRetries === 0 ? "retries-off" : "retries-exhausted");
+  if (failures >= maxRetries) return stop("retries-exhausted");
   if (serverRetried(error) && failures >= 1) return stop("retries-exhausted");
   if (delay) return { retry: true, delayMs: delay(failures, error), delaySource: "custom" };
   return { retry: true, delayMs: retryDelay(failures, error, random), delaySource: error.retryAfterMs !== undefined ? "retry-after" : "backoff" };

@@ -94,7 +94,7 @@ describe("a reload on the buffering upstream (upstream-behaviour §1: no text un
   it("before the burst there is no partial: the prompt comes back unanswered, its job is closed, not charged, nothing re-sent", async () => {
     sim = simulator({ preset: "upstream", tokenDelayMs: 100, abortedStreamJob: "open" });
     const { first, shown, reload } = await streamThenLeave(sim, { ms: 500 });
-    expect(shown).toMatchObject({ status: "connecting", text: "" });
+    expect(shown).toMatchObject({ status: "generating", text: "" });
     first.kill();
     first.engine.stop();
     await run(10_000);

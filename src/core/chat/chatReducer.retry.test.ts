@@ -19,7 +19,7 @@ describe("chatReducer: the retry wait", () => {
   });
 
   it("leaves retrying when the stream opens or text arrives", () => {
-    expect(run(send, wait(2), { type: "open", runId: 1, jobId: null }).state).toMatchObject({ status: "connecting", retrying: null });
+    expect(run(send, wait(2), { type: "open", runId: 1, jobId: null, at: 5 }).state).toMatchObject({ status: "generating", generatingSince: 5, retrying: null });
     expect(run(send, wait(2), { type: "text", runId: 1, text: "He", chunkCount: 1 }).state).toMatchObject({ status: "streaming", retrying: null });
   });
 

@@ -24,9 +24,10 @@ describe("chatReducer: every transition", () => {
     expect(run(send(1, "Once")).state).toMatchObject({ status: "connecting", text: "Once", messages: [user, { role: "assistant", content: "Once" }] });
   });
 
-  it("open records the job id while connecting", () => {
-    expect(run(send(), { type: "open", runId: 1, jobId: "j1" }).state).toMatchObject({ status: "connecting", jobId: "j1" });
-    expect(run(send(), { type: "open", runId: 1, jobId: null }).state.jobId).toBeNull();
+  it("open: the server accepted the call, it is generating (since when), and the job id is recorded", () => {
+    expect(run(send(), { type: "open", runId: 1, jobId: "j1", at: 7 }).state).toMatchObject({ status: "generating", generatingSince: 7, jobId: "j1" });
+    expect(run(send(), { type: "open", runId: 1, jobId: "j1", at: 7 }, text("He")).state).toMatchObject({ status: "streaming", generatingSince: null });
+    expect(run(send(), { type: "open", runId: 1, jobId: null, at: 0 }).state.jobId).toBeNull();
   });
 
   it("text → streaming, then more text", () => {
@@ -83,7 +84,7 @@ describe("chatReducer: every transition", () => {
   it("actions of another run are ignored: no streaming after the run ended", () => {
     const errored = run(send(), failed("forbidden"));
     expect(chatReducer(errored, text("late"))).toBe(errored);
-    expect(chatReducer(errored, { type: "open", runId: 1, jobId: "j" })).toBe(errored);
+    expect(chatReducer(errored, { type: "open", runId: 1, jobId: "j", at: 0 })).toBe(errored);
     const second = run(send(), { type: "stop" }, send(2));
     expect(chatReducer(second, text("old", 1))).toBe(second);
     expect(chatReducer(second, done("old", 1))).toBe(second);
@@ -116,6 +117,6 @@ describe("chatReducer: every transition", () => {
   it("stop when idle and open after text change nothing", () => {
     expect(chatReducer(initialChatMachine, { type: "stop" })).toBe(initialChatMachine);
     const streaming = run(send(), text("He"));
-    expect(chatReducer(streaming, { type: "open", runId: 1, jobId: "j" })).toBe(streaming);
+    expect(chatReducer(streaming, { type: "open", runId: 1, jobId: "j", at: 0 })).toBe(streaming);
   });
 });

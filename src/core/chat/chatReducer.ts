@@ -34,8 +34,8 @@ export type ChatAction =
   | { type: "hold"; runId: number; hold: OfflineHold }
   /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
   | { type: "wait"; runId: number; wait: RetryWait }
-  /** The server accepted the stream. */
-  | { type: "open"; runId: number; jobId: string | null }
+  /** The server accepted the stream at `at` (ms since epoch): it is generating. */
+  | { type: "open"; runId: number; jobId: string | null; at: number }
   /** The text so far (published in batches). */
   | { type: "text"; runId: number; text: string; chunkCount: number }
   | { type: "settle"; runId: number; outcome: ChatOutcome }
@@ -60,7 +60,7 @@ const withAnswer = (conversation: ChatStreamMessage[], content: string, interrup
   ...conversation,
   ...(content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : []),
 ];
-const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "retrying" || status === "offline";
+const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "generating" || status === "retrying" || status === "offline";
 
 /** The machine with some of what the UI sees changed. */
 const patch = (m: ChatMachine, state: Partial<ChatStreamState>): ChatMachine => ({ ...m, state: { ...m.state, ...state } });
@@ -73,7 +73,7 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   const { text } = outcome;
   const reason = reasonOfOutcome(outcome);
   // The count rides on the settle too: an answer that ends within one frame never published a text action.
-  const ended = { text, reason, retrying: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
+  const ended = { text, reason, retrying: null, generatingSince: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
   if (outcome.kind === "done") {
     const { usage, finishReason } = outcome;
     const messages = withAnswer(conversation, text, false, reason);
@@ -88,7 +88,7 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
   const messages = withAnswer(m.run.conversation, m.state.text, m.state.text !== "", "stopped");
-  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null }), run: null };
+  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null }), run: null };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -103,14 +103,12 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
     case "hold":
       return owns(m, action.runId) && m.state.status === "connecting" ? patch(m, { status: "offline", offline: action.hold }) : m;
     case "wait":
-      return owns(m, action.runId) && waiting(m.state.status) ? patch(m, { status: "retrying", retrying: action.wait }) : m;
+      return owns(m, action.runId) && waiting(m.state.status) ? patch(m, { status: "retrying", retrying: action.wait, generatingSince: null }) : m;
     case "open":
       if (!owns(m, action.runId) || !waiting(m.state.status)) return m;
-      // Nothing new (no job id, no wait to end): the same machine, so no subscriber is woken.
-      if (m.state.status === "connecting" && action.jobId === null) return m;
-      return patch(m, { status: "connecting", retrying: null, offline: null, jobId: action.jobId ?? m.state.jobId });
+      return patch(m, { status: "generating", generatingSince: action.at, retrying: null, offline: null, jobId: action.jobId ?? m.state.jobId });
     case "text":
-      return owns(m, action.runId) ? patch(m, { status: "streaming", retrying: null, text: action.text, chunkCount: action.chunkCount }) : m;
+      return owns(m, action.runId) ? patch(m, { status: "streaming", generatingSince: null, retrying: null, text: action.text, chunkCount: action.chunkCount }) : m;
     case "settle":
       return owns(m, action.runId) ? settle(m, action.outcome) : m;
     case "refuse":

@@ -88,7 +88,7 @@ export function createChatRunner(
     dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
     const result = await waitForNetwork(network.source, windowMs, run.abort.signal);
     if (result === "aborted") return "ended";
-    if (result === "online") return dispatch({ type: "open", runId: run.id, jobId: null }), null;
+    if (result === "online") return dispatch({ type: "open", runId: run.id, jobId: null, at: Date.now() }), null;
     const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });
     return { kind: "failed", error, text: "", reason: "offline" };
   };
@@ -114,7 +114,7 @@ export function createChatRunner(
       (await runAnswer(getClient(), options, planned, {
         signal: run.abort.signal,
         clientRequestId,
-        onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id }),
+        onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id, at: Date.now() }),
         onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
         onText: (text, chunkCount) => dispatch({ type: "text", runId: run.id, text, chunkCount }),
         tokenListener: () => getOptions().onToken,

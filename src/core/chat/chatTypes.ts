@@ -9,13 +9,15 @@ import type { UnfinishedReason } from "./unfinishedReason";
 
 /**
  * Where a chat answer is. `offline`: the send is held until the network is back (see `offline`).
- * `retrying`: waiting for an automatic retry before the first token (see `retrying`).
+ * `connecting`: sent, no response yet. `generating`: the server accepted the call (its headers and
+ * `: keepalive` arrived) and no text yet; on the real server, which buffers whole answers, this is most of the
+ * wait (see `generatingSince`). `retrying`: waiting for an automatic retry before the first token (see `retrying`).
  * `interrupted` keeps the partial text; `stopped` means it was stopped (user, newer send, unmount).
  */
-export type ChatStreamStatus = "idle" | "offline" | "connecting" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
+export type ChatStreamStatus = "idle" | "offline" | "connecting" | "generating" | "retrying" | "streaming" | "done" | "interrupted" | "error" | "stopped";
 
-/** An answer is under way (held offline, connecting, waiting to retry or streaming): Stop ends it, `whenBusy` applies. */
-export const isRunning = (status: ChatStreamStatus): boolean => status === "offline" || status === "connecting" || status === "retrying" || status === "streaming";
+/** An answer is under way (held offline, connecting, generating, waiting to retry or streaming): Stop ends it, `whenBusy` applies. */
+export const isRunning = (status: ChatStreamStatus): boolean => status === "offline" || status === "connecting" || status === "generating" || status === "retrying" || status === "streaming";
 
 /** A send held while offline: sent when the network is back before `expiresAt` (ms since epoch), dropped after. */
 export interface OfflineHold {
@@ -52,6 +54,8 @@ export interface ChatStreamState {
   retrying: RetryWait | null;
   /** The ended answer's time to first token, duration, tokens and tokens/s (see `AnswerTiming`); null while running and after a stop. */
   timing: AnswerTiming | null;
+  /** While `status` is `generating`: since when the server has been working on the answer (ms since epoch). */
+  generatingSince: number | null;
   /** While `status` is `offline`: since when the send is held, and until when it would still be sent. */
   offline: OfflineHold | null;
   /** What the server did with an answer the client did not see end (a cut, a timeout, a reload): looked up before any re-send. */
@@ -138,6 +142,7 @@ export interface ChatEngineOptions {
 export const DEFAULT_CONTINUE_PROMPT = "Continue exactly where your previous answer stopped. Do not repeat anything you already wrote.";
 
 export const initialChatStreamState: ChatStreamState = {
+  generatingSince: null,
   text: "",
   messages: [],
   status: "idle",

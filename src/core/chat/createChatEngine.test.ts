@@ -48,8 +48,8 @@ describe("chat engine: requests per single-shot answer (simulator request log)",
     const { engine, statuses } = setUp({ model });
     await answer(engine.send("Hi"));
     expect(engine.getState()).toMatchObject({ status: "done", text: REPLY });
-    // The whole answer arrived before a frame passed: no intermediate publish.
-    expect(statuses).toEqual(["connecting", "done"]);
+    // The server accepted the call and generated; the whole answer arrived before a frame passed: no text publish.
+    expect(statuses).toEqual(["connecting", "generating", "done"]);
     expect(endpoints()).toEqual(["POST streamCreateAndCall"]);
     expect(sim.ledger.jobs().map((j) => j.status)).toEqual(["COMPLETED"]);
   });
@@ -126,11 +126,11 @@ describe("chat engine: states and jobs", () => {
     expect(endpoints()).toEqual(["POST streamCreateAndCall"]);
   });
 
-  it("a stream error after headers: connecting → error, no streaming, and the job the server failed is not looked up", async () => {
+  it("a stream error after headers: connecting → generating → error, no streaming, and the job the server failed is not looked up", async () => {
     sim.script.next("streamCreateAndCall", { stream: { errorEvent: "500: No provider credentials configured for openai." } });
     const { engine, statuses } = setUp({ retry: false });
     await answer(engine.send("Hi"));
-    expect(statuses).toEqual(["connecting", "error"]);
+    expect(statuses).toEqual(["connecting", "generating", "error"]);
     expect(endpoints()).toEqual(["POST streamCreateAndCall"]);
   });
 

@@ -7,6 +7,7 @@ const TEXT: Record<ChatStreamStatus, string> = {
   idle: "",
   offline: "Offline — it will be sent when the network is back",
   connecting: "Connecting…",
+  generating: "Generating the answer…",
   retrying: "Connecting…",
   streaming: "Streaming…",
   done: "",

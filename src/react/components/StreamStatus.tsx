@@ -9,6 +9,7 @@ import { ErrorBanner } from "./ErrorBanner";
 import { actionButton, type AccountErrorPlacement, type ErrorActionHandlers } from "./errorActions";
 import { outcomeText, streamStatusText } from "../../core/ui/streamStatusText";
 import { useCountdown } from "./useCountdown";
+import { useElapsed } from "./useElapsed";
 
 /** Props of {@link StreamStatus}: the same action props as `ErrorBanner`, plus Stop. */
 export interface StreamStatusProps extends ErrorActionHandlers {
@@ -23,6 +24,8 @@ export interface StreamStatusProps extends ErrorActionHandlers {
   retrying?: RetryWait | null;
   /** While connecting: when the next automatic attempt starts (ms since epoch), shown as "Retrying in N s". */
   retryingAt?: number | null;
+  /** While `generating` (`chat.generatingSince`): the seconds the server has been working, shown beside the status (outside the live region, so it is not read out each second). */
+  generatingSince?: number | null;
   /** While `offline` (`chat.offline`): the held send, counted down to when it would be dropped; Stop cancels it. */
   offline?: OfflineHold | null;
   /**
@@ -38,7 +41,8 @@ export interface StreamStatusProps extends ErrorActionHandlers {
 }
 
 /**
- * One line of progress for a chat stream: "Connecting… [Stop]", "Retrying in 3 s (2 of 3) [Stop]", "Streaming… [Stop]", "Interrupted — the answer
+ * One line of progress for a chat stream: "Connecting… [Stop]", "Generating the answer… 4 s [Stop]" (the server
+ * accepted the call and is working; the real server sends no text until the whole answer is ready), "Retrying in 3 s (2 of 3) [Stop]", "Streaming… [Stop]", "Interrupted — the answer
  * is incomplete [Retry] [Continue]", and on `error` an `ErrorBanner` with the next step (sign in, add credits,
  * choose a model, retry). Render it instead of an `ErrorBanner` for the stream's error, not beside one. The
  * polite live region is always rendered (empty when idle), because screen readers only announce changes to
@@ -46,11 +50,12 @@ export interface StreamStatusProps extends ErrorActionHandlers {
  *
  * @example
  * const chat = useChatStream({ model: "chat-fast" });
- * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} offline={chat.offline} outcome={chat.outcome} error={chat.error}
+ * <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} generatingSince={chat.generatingSince} offline={chat.offline} outcome={chat.outcome} error={chat.error}
  *   onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} onSendAgain={chat.sendAgain}
  *   onReauth={signIn} onAddCredits={openBilling} onChooseModel={openModelPicker} />
  */
-export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, offline, outcome, onSendAgain, accountErrors, className, ...handlers }: StreamStatusProps) {
+export function StreamStatus({ status, error, onStop, reason, retrying, retryingAt, generatingSince, offline, outcome, onSendAgain, accountErrors, className, ...handlers }: StreamStatusProps) {
+  const generating = useElapsed(status === "generating" ? generatingSince : null);
   const wait = status === "retrying" ? retrying : null;
   const hold = status === "offline" ? offline : null;
   const at = wait ? wait.nextRetryAt : hold ? hold.expiresAt : status === "connecting" ? retryingAt : null;
@@ -58,7 +63,7 @@ export function StreamStatus({ status, error, onStop, reason, retrying, retrying
   const retry = handlers.onRetry;
   let actions: ReactNode[] = [];
   if (status === "offline") actions = [actionButton("Cancel", onStop, "stop")];
-  if (status === "streaming" || status === "connecting" || status === "retrying") actions = [actionButton("Stop", onStop, "stop")];
+  if (status === "streaming" || status === "connecting" || status === "generating" || status === "retrying") actions = [actionButton("Stop", onStop, "stop")];
   if (status === "interrupted") actions = [actionButton("Retry", retry, "retry"), actionButton("Continue", handlers.onContinue, "continue")];
   if (status === "stopped" || (status === "done" && reason === "length")) actions = [actionButton("Continue", handlers.onContinue, "continue")];
   if (status === "done" && reason === "content_filter") actions = [actionButton("Retry", retry, "retry")];
@@ -67,13 +72,14 @@ export function StreamStatus({ status, error, onStop, reason, retrying, retrying
   if (consent) actions = [actionButton(outcome?.status === "charged" ? "Send again (charged again)" : "Send again (may be charged again)", onSendAgain, "retry")];
   const present = actions.filter(Boolean);
   const said = streamStatusText(status, reason, wait, seconds);
-  const text = outcome && status !== "streaming" && status !== "connecting" ? [said, outcomeText(outcome)].filter(Boolean).join(". ") : said;
+  const text = outcome && status !== "streaming" && status !== "connecting" && status !== "generating" ? [said, outcomeText(outcome)].filter(Boolean).join(". ") : said;
 
   return (
     <div className={`slm-stream-status slm-stream-status--${status}${className ? ` ${className}` : ""}`} data-status={status}>
       <span className="slm-stream-status__text" role="status" aria-live="polite">
         {text}
       </span>
+      {generating > 0 ? <span className="slm-stream-status__elapsed">{`${generating} s`}</span> : null}
       {present.length ? <span className="slm-stream-status__actions">{present}</span> : null}
       {status === "error" && error ? <ErrorBanner error={error} accountErrors={accountErrors} {...handlers} onRetry={consent ? undefined : retry} /> : null}
     </div>

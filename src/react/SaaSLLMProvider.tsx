@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from "
 import type { SaaSLLMJobsClient } from "../core/createJobsClient";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import type { StreamRegistry } from "./chatStream/streamRegistry";
+import { assertClientFor, type ClientUser, type RegisteredClient } from "./register";
 import { createTeamStatusStore, type TeamStatusStore } from "./teamStatusStore";
 
 interface SaaSLLMContextValue {
@@ -13,14 +14,17 @@ interface SaaSLLMContextValue {
 
 const SaaSLLMContext = createContext<SaaSLLMContextValue | null>(null);
 
-export interface SaaSLLMProviderProps {
+/** Unregistered composed clients are refused by name, so no hook runs on a client it cannot use. */
+type RegisteredCheck<C> = [C] extends [RegisteredClient] ? unknown : { 'register this client: declare module "@saas-litellm/react" { interface Register { client: typeof client } }': never };
+
+export interface SaaSLLMProviderProps<C extends SaaSLLMJobsClient = RegisteredClient> {
   /**
-   * From `createSaaSLLMClient`, or a lighter `composeSaaSLLMClient(options, ...modules)`: `useLLMCall` and
-   * `useJob` need no module, `useChatStream` needs `streamMethods`, and `CreditsMeter`, `JobCost` and
-   * `useCredits` need `accountMethods`. Create it once (module scope or `useState`),
-   * not on every render.
+   * From `createSaaSLLMClient`, or a lighter `composeSaaSLLMClient(options, ...modules)` registered with
+   * `Register`: `useLLMCall` and `useJob` need no module, `useChatStream` needs `streamMethods`, and
+   * `CreditsMeter`, `JobCost` and `useCredits` need `accountMethods`. Create it once (module scope or
+   * `useState`), not on every render.
    */
-  client: SaaSLLMClient | SaaSLLMJobsClient;
+  client: C & RegisteredCheck<C>;
   children?: ReactNode;
 }
 
@@ -32,9 +36,9 @@ export interface SaaSLLMProviderProps {
  *   <SaaSLLMProvider client={client}><App /></SaaSLLMProvider>
  * </QueryClientProvider>
  */
-export function SaaSLLMProvider(props: SaaSLLMProviderProps) {
-  // The hooks type the client as the full one; a composed client carries the methods its app calls.
-  const client = props.client as SaaSLLMClient;
+export function SaaSLLMProvider<C extends SaaSLLMJobsClient>(props: SaaSLLMProviderProps<C>) {
+  // The hooks type the client as the full one; each checks the module it calls (`useSaaSLLMContext(user)`).
+  const client = props.client as SaaSLLMJobsClient as SaaSLLMClient;
   const [teamStatus] = useState(createTeamStatusStore);
   const [streams] = useState<StreamRegistry>(() => new Map());
   // Subscribing in an effect keeps server rendering side-effect free; a new client (new key) starts clean.
@@ -52,14 +56,15 @@ export function useOptionalSaaSLLMContext(): SaaSLLMContextValue | null {
   return useContext(SaaSLLMContext);
 }
 
-/** The provider's value; throws a clear error outside `<SaaSLLMProvider>`. */
-export function useSaaSLLMContext(): SaaSLLMContextValue {
+/** The provider's value; throws a clear error outside `<SaaSLLMProvider>`, or when its client lacks a module `user` calls. */
+export function useSaaSLLMContext(user?: ClientUser): SaaSLLMContextValue {
   const value = useContext(SaaSLLMContext);
   if (!value) throw new Error("@saas-litellm/react: this hook must be used inside <SaaSLLMProvider client={...}>.");
+  if (user) assertClientFor(user, value.client);
   return value;
 }
 
-/** The client given to the nearest `<SaaSLLMProvider>`. */
-export function useSaaSLLMClient(): SaaSLLMClient {
+/** The client given to the nearest `<SaaSLLMProvider>`, typed as the one registered with `Register`. */
+export function useSaaSLLMClient(): RegisteredClient {
   return useSaaSLLMContext().client;
 }

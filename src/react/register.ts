@@ -1,0 +1,52 @@
+import type { SaaSLLMJobsClient } from "../core/createJobsClient";
+import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
+
+/**
+ * Tells the hooks which client your `<SaaSLLMProvider>` holds, the way TanStack Router and Query register
+ * theirs. Unregistered, the provider takes only a full `createSaaSLLMClient` client. Registered, it takes
+ * that client, and a hook or component that calls a method module the client lacks does not compile: the
+ * error names the module to add.
+ *
+ * @example
+ * const client = composeSaaSLLMClient({ baseUrl: "/llm", teamId: "acme" }, streamMethods);
+ * declare module "@saas-litellm/react" {
+ *   interface Register {
+ *     client: typeof client;
+ *   }
+ * }
+ * useChatStream({ model: "chat-fast" }); // compiles
+ * <CreditsMeter />; // error: "CreditsMeter needs a client composed with accountMethods: ..."
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by module augmentation
+export interface Register {}
+
+/** The client type registered with {@link Register}, or the full client when none is. */
+export type RegisteredClient = Register extends { client: infer C extends SaaSLLMJobsClient } ? C : SaaSLLMClient;
+
+/** What each hook or component calls beyond the job methods every client has, and the module that adds it. */
+const NEEDS = {
+  useChatStream: { module: "streamMethods", methods: ["streamLLMCall", "streamCreateAndCall"] },
+  useCredits: { module: "accountMethods", methods: ["getCreditBalance"] },
+  CreditsMeter: { module: "accountMethods", methods: ["getCreditBalance"] },
+  JobCost: { module: "accountMethods", methods: ["getJobCosts"] },
+} as const satisfies Record<string, { module: string; methods: readonly (keyof SaaSLLMClient)[] }>;
+
+type Needs = typeof NEEDS;
+/** A hook or component that needs a method module. */
+export type ClientUser = keyof Needs;
+
+/** The message when `C` lacks what `User` calls. */
+export type MissingModule<User extends ClientUser> = `${User} needs a client composed with ${Needs[User]["module"]}: composeSaaSLLMClient(options, ${Needs[User]["module"]})`;
+
+/**
+ * Intersected with a hook's options or a component's props: `unknown` when client `C` (the registered one)
+ * has what `User` calls, else a required property whose name is the {@link MissingModule} message.
+ */
+export type RequiresClient<User extends ClientUser, C = RegisteredClient> = [C] extends [Pick<SaaSLLMClient, Needs[User]["methods"][number]>] ? unknown : { [K in MissingModule<User>]: never };
+
+/** The runtime twin of {@link RequiresClient}, for untyped code: throws before any request is sent. */
+export function assertClientFor(user: ClientUser, client: object): void {
+  const { module, methods } = NEEDS[user];
+  if (methods.every((name) => typeof (client as Record<string, unknown>)[name] === "function")) return;
+  throw new TypeError(`@saas-litellm/react: ${user} needs a client composed with ${module}: composeSaaSLLMClient(options, ${module})`);
+}

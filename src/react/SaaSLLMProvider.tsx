@@ -1,8 +1,8 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import type { SaaSLLMJobsClient } from "../core/createJobsClient";
 import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
 import type { StreamRegistry } from "./chatStream/streamRegistry";
-import { assertClientFor, type ClientUser, type RegisteredClient } from "./register";
+import type { ClientNeed, RegisteredClient } from "./register";
 import { createTeamStatusStore, type TeamStatusStore } from "./teamStatusStore";
 
 interface SaaSLLMContextValue {
@@ -10,6 +10,11 @@ interface SaaSLLMContextValue {
   teamStatus: TeamStatusStore;
   /** Chat streams shared by `id`: an empty map here, filled by `useChatStream` (so only it ships the chat engine). */
   streams: StreamRegistry;
+  /**
+   * The runtime twin of `RequiresClient`, for untyped code: a `TypeError` naming the module the client lacks.
+   * The provider's, so a hook's own bundle carries no message text.
+   */
+  require(need: ClientNeed): void;
 }
 
 const SaaSLLMContext = createContext<SaaSLLMContextValue | null>(null);
@@ -37,17 +42,25 @@ export interface SaaSLLMProviderProps<C extends SaaSLLMJobsClient = RegisteredCl
  * </QueryClientProvider>
  */
 export function SaaSLLMProvider<C extends SaaSLLMJobsClient>(props: SaaSLLMProviderProps<C>) {
-  // The hooks type the client as the full one; each checks the module it calls (`useSaaSLLMContext(user)`).
+  // The hooks type the client as the full one; each checks the module it calls (`useSaaSLLMContext(need)`).
   const client = props.client as SaaSLLMJobsClient as SaaSLLMClient;
-  const [teamStatus] = useState(createTeamStatusStore);
-  const [streams] = useState<StreamRegistry>(() => new Map());
+  const [shared] = useState(() => ({ teamStatus: createTeamStatusStore(), streams: new Map() as StreamRegistry }));
+  const { teamStatus } = shared;
   // Subscribing in an effect keeps server rendering side-effect free; a new client (new key) starts clean.
   useEffect(() => {
     teamStatus.getState().clear();
-    return client.subscribe((event) => teamStatus.getState().record(event));
+    return client.subscribe(teamStatus.getState().record);
   }, [client, teamStatus]);
-  const [value, setValue] = useState<SaaSLLMContextValue>(() => ({ client, teamStatus, streams }));
-  if (value.client !== client) setValue({ client, teamStatus, streams });
+  const value = useMemo<SaaSLLMContextValue>(
+    () => ({
+      client,
+      ...shared,
+      require([user, module, method]) {
+        if (!(method in client)) throw new TypeError(`${user} needs a client composed with ${module}: composeSaaSLLMClient(options, ${module})`);
+      },
+    }),
+    [client, shared],
+  );
   return <SaaSLLMContext.Provider value={value}>{props.children}</SaaSLLMContext.Provider>;
 }
 
@@ -56,11 +69,14 @@ export function useOptionalSaaSLLMContext(): SaaSLLMContextValue | null {
   return useContext(SaaSLLMContext);
 }
 
-/** The provider's value; throws a clear error outside `<SaaSLLMProvider>`, or when its client lacks a module `user` calls. */
-export function useSaaSLLMContext(user?: ClientUser): SaaSLLMContextValue {
+/**
+ * The provider's value; throws a clear error outside `<SaaSLLMProvider>`, or (the runtime twin of
+ * `RequiresClient`, for untyped code) a `TypeError` naming the module when the client lacks what `need` calls.
+ */
+export function useSaaSLLMContext(need?: ClientNeed): SaaSLLMContextValue {
   const value = useContext(SaaSLLMContext);
-  if (!value) throw new Error("@saas-litellm/react: this hook must be used inside <SaaSLLMProvider client={...}>.");
-  if (user) assertClientFor(user, value.client);
+  if (!value) throw new Error("@saas-litellm/react: call this hook inside <SaaSLLMProvider client={...}>.");
+  if (need) value.require(need);
   return value;
 }
 

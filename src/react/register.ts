@@ -24,29 +24,24 @@ export interface Register {}
 export type RegisteredClient = Register extends { client: infer C extends SaaSLLMJobsClient } ? C : SaaSLLMClient;
 
 /** What each hook or component calls beyond the job methods every client has, and the module that adds it. */
-const NEEDS = {
-  useChatStream: { module: "streamMethods", methods: ["streamLLMCall", "streamCreateAndCall"] },
-  useCredits: { module: "accountMethods", methods: ["getCreditBalance"] },
-  CreditsMeter: { module: "accountMethods", methods: ["getCreditBalance"] },
-  JobCost: { module: "accountMethods", methods: ["getJobCosts"] },
-} as const satisfies Record<string, { module: string; methods: readonly (keyof SaaSLLMClient)[] }>;
+interface Needs {
+  useChatStream: { module: "streamMethods"; methods: "streamLLMCall" | "streamCreateAndCall" };
+  useCredits: { module: "accountMethods"; methods: "getCreditBalance" };
+  CreditsMeter: { module: "accountMethods"; methods: "getCreditBalance" };
+  JobCost: { module: "accountMethods"; methods: "getJobCosts" };
+}
 
-type Needs = typeof NEEDS;
 /** A hook or component that needs a method module. */
 export type ClientUser = keyof Needs;
 
-/** The message when `C` lacks what `User` calls. */
+/** The message when the client lacks what `User` calls (`useChatStream` throws the same words at run time). */
 export type MissingModule<User extends ClientUser> = `${User} needs a client composed with ${Needs[User]["module"]}: composeSaaSLLMClient(options, ${Needs[User]["module"]})`;
 
 /**
  * Intersected with a hook's options or a component's props: `unknown` when client `C` (the registered one)
  * has what `User` calls, else a required property whose name is the {@link MissingModule} message.
  */
-export type RequiresClient<User extends ClientUser, C = RegisteredClient> = [C] extends [Pick<SaaSLLMClient, Needs[User]["methods"][number]>] ? unknown : { [K in MissingModule<User>]: never };
+export type RequiresClient<User extends ClientUser, C = RegisteredClient> = [C] extends [Pick<SaaSLLMClient, Needs[User]["methods"]>] ? unknown : { [K in MissingModule<User>]: never };
 
-/** The runtime twin of {@link RequiresClient}, for untyped code: throws before any request is sent. */
-export function assertClientFor(user: ClientUser, client: object): void {
-  const { module, methods } = NEEDS[user];
-  if (methods.every((name) => typeof (client as Record<string, unknown>)[name] === "function")) return;
-  throw new TypeError(`@saas-litellm/react: ${user} needs a client composed with ${module}: composeSaaSLLMClient(options, ${module})`);
-}
+/** The runtime check a hook passes to `useSaaSLLMContext`: who, the module, and a method that module adds. */
+export type ClientNeed = { [U in ClientUser]: readonly [U, Needs[U]["module"], Needs[U]["methods"]] }[ClientUser];

@@ -72,7 +72,7 @@ function resultOf(state: ChatStreamState, track: (key: keyof ChatStreamState) =>
  * {chat.status === "interrupted" && <button onClick={chat.continue}>Continue</button>}
  */
 export function useChatStream(options: ChatStreamOptions & RequiresClient<"useChatStream">): UseChatStreamResult {
-  const { client, streams } = useSaaSLLMContext("useChatStream");
+  const { client, streams } = useSaaSLLMContext(["useChatStream", "streamMethods", "streamCreateAndCall"]);
   const latest = useLatest(options);
   const [own] = useState(() => (options.id === undefined ? createStreamEntry(client, options) : null));
   const entry: StreamEntry = own ?? sharedStream(streams, options.id as string, client, options);

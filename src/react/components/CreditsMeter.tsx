@@ -38,8 +38,8 @@ export interface CreditsMeterProps {
  * <CreditsMeter lowThreshold={10} onAddCredits={() => navigate("/billing")} />
  */
 export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, max, label = "Credits", render, className }: CreditsMeterProps & RequiresClient<"CreditsMeter">) {
-  const { teamStatus } = useSaaSLLMContext("CreditsMeter");
   const credits = useCredits({ lowThreshold, refetchInterval });
+  const { teamStatus } = useSaaSLLMContext();
   const live = useStore(teamStatus, (s) => s.creditsRemaining);
   const id = useId();
   const remaining = live ?? credits.creditsRemaining;

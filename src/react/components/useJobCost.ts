@@ -28,7 +28,7 @@ const fromCosts = (c: JobCosts): JobCharge => ({ creditApplied: c.credit_applied
  * job closing (client events), so the numbers follow the conversation without polling.
  */
 export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCostView {
-  const { client } = useSaaSLLMContext("JobCost");
+  const { client } = useSaaSLLMContext();
   const queryClient = useQueryClient();
   // Keyed by job: a charge of an earlier job is simply not this one's (no reset in an effect).
   const [charged, setCharged] = useState<{ jobId: string; charge: JobCharge } | null>(null);

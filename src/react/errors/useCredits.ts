@@ -39,7 +39,7 @@ export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {
 };
 
 export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions & RequiresClient<"useCredits"> = {}): UseCreditsResult {
-  const { client, teamStatus } = useSaaSLLMContext("useCredits");
+  const { client, teamStatus } = useSaaSLLMContext();
   const query = useQuery<CreditBalance, SaaSLLMError>({
     queryKey: creditsQueryKey(client.teamId),
     // react-query retries with the core policy; the client's own retries would double them.

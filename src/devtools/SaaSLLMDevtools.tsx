@@ -1,6 +1,9 @@
 "use client";
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import type { SaaSLLMClient } from "../core/createSaaSLLMClient";
+import type { SaaSLLMJobsClient } from "../core/createJobsClient";
+
+/** All the devtools call on a client: any client, full or composed, fits. */
+type WatchedClient = Pick<SaaSLLMJobsClient, "subscribe">;
 import { useOptionalSaaSLLMContext } from "../react/SaaSLLMProvider";
 import { createInspectorStore } from "./createInspectorStore";
 import { SHELL_CSS } from "./devtoolsStyles";
@@ -11,7 +14,7 @@ const DevtoolsPanel = lazy(() => import("./DevtoolsPanel"));
 /** Props of {@link SaaSLLMDevtools}. */
 export interface SaaSLLMDevtoolsProps {
   /** The client to watch. @default the client of the nearest `<SaaSLLMProvider>` */
-  client?: SaaSLLMClient;
+  client?: WatchedClient;
   /** Open on mount. @default false */
   initialIsOpen?: boolean;
   /** @default "system" (follows prefers-color-scheme) */
@@ -22,7 +25,7 @@ export interface SaaSLLMDevtoolsProps {
   initialHeight?: number;
 }
 
-function useWatchedClient(client: SaaSLLMClient | undefined): SaaSLLMClient {
+function useWatchedClient(client: WatchedClient | undefined): WatchedClient {
   // Apps that call the client directly have no provider: they pass `client`.
   const context = useOptionalSaaSLLMContext();
   const watched = client ?? context?.client;

@@ -5,6 +5,7 @@ export { useChatStream, useChatStreamState } from "./useChatStream";
 export { useTeamStatus } from "./useTeamStatus";
 export { saasLLMKeys } from "./queryKeys";
 export type { SaaSLLMProviderProps } from "./SaaSLLMProvider";
+export type { Register, RegisteredClient, RequiresClient, MissingModule, ClientUser } from "./register";
 export type { UseJobOptions, UseJobResult } from "./useJob";
 export type { JobState } from "./job/jobState";
 export type { UseLLMCallOptions, UseLLMCallResult, LLMCallData } from "./useLLMCall";

@@ -9,6 +9,7 @@ import { useRetainer } from "./hooks/retainer";
 import { shouldThrow } from "./hooks/shouldThrow";
 import { useLatest } from "./hooks/useLatest";
 import { useSelectedState, useTrackedState } from "./hooks/useTrackedState";
+import type { RequiresClient } from "./register";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
 export interface UseChatStreamActions {
@@ -70,8 +71,8 @@ function resultOf(state: ChatStreamState, track: (key: keyof ChatStreamState) =>
  * <p>{chat.text}</p>
  * {chat.status === "interrupted" && <button onClick={chat.continue}>Continue</button>}
  */
-export function useChatStream(options: ChatStreamOptions): UseChatStreamResult {
-  const { client, streams } = useSaaSLLMContext();
+export function useChatStream(options: ChatStreamOptions & RequiresClient<"useChatStream">): UseChatStreamResult {
+  const { client, streams } = useSaaSLLMContext(["useChatStream", "streamMethods", "streamCreateAndCall"]);
   const latest = useLatest(options);
   const [own] = useState(() => (options.id === undefined ? createStreamEntry(client, options) : null));
   const entry: StreamEntry = own ?? sharedStream(streams, options.id as string, client, options);

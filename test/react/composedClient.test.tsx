@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it } from "vitest";
+import { Component, type ReactNode } from "react";
+import { describe, expect, it, vi } from "vitest";
 import { accountMethods, composeSaaSLLMClient, createSaaSLLMClient, lookupMethods, requestMethods, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
 import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { useSimulatorServer } from "../helpers";
@@ -32,6 +33,18 @@ function Chat() {
 }
 
 const text = (id: string) => screen.getByTestId(id).textContent;
+
+/** Shows what a render threw, as an app's error boundary would. */
+class Caught extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  override render() {
+    const { error } = this.state;
+    return error ? <p role="alert">{error instanceof TypeError ? `TypeError: ${error.message}` : "not a TypeError"}</p> : this.props.children;
+  }
+}
 
 describe("composeSaaSLLMClient: a client of the method modules an app calls", () => {
   const sim = useSimulatorServer({ replyText: REPLY });
@@ -64,5 +77,17 @@ describe("composeSaaSLLMClient: a client of the method modules an app calls", ()
     expect(down.circuitState).toBe("closed");
     await expect(down.getCreditBalance()).rejects.toMatchObject({ kind: "network" });
     expect(down.circuitState).toBe("open");
+  });
+
+  // Untyped code (or a cast) can still hand a hook a client without its module: it learns which at once.
+  it("without streamMethods, useChatStream throws a TypeError naming the module, before any request", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    renderWithClient(<Caught><Chat /></Caught>, composeSaaSLLMClient(options()));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "TypeError: useChatStream needs a client composed with streamMethods: composeSaaSLLMClient(options, streamMethods)",
+    );
+    expect(logged).toHaveBeenCalled();
+    expect(sim.simulator.requests).toHaveLength(0);
+    expect(sim.simulator.ledger.charges()).toBe(0);
   });
 });

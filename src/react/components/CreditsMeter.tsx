@@ -2,6 +2,7 @@ import { useId, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { ERROR_COPY } from "../../core/ui/errorCopy";
 import { useCredits } from "../errors/useCredits";
+import type { RequiresClient } from "../register";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 
 /** What `<CreditsMeter>` shows. `remaining` follows every answer that reports a balance, not only the polls. */
@@ -36,7 +37,7 @@ export interface CreditsMeterProps {
  * @example
  * <CreditsMeter lowThreshold={10} onAddCredits={() => navigate("/billing")} />
  */
-export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, max, label = "Credits", render, className }: CreditsMeterProps) {
+export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, max, label = "Credits", render, className }: CreditsMeterProps & RequiresClient<"CreditsMeter">) {
   const credits = useCredits({ lowThreshold, refetchInterval });
   const { teamStatus } = useSaaSLLMContext();
   const live = useStore(teamStatus, (s) => s.creditsRemaining);

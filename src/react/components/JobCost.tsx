@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { JobCosts } from "../../core/types";
+import type { RequiresClient } from "../register";
 import { useJobCost, type JobCostView } from "./useJobCost";
 
 export type { JobCostView } from "./useJobCost";
@@ -30,7 +31,7 @@ const CHARGE_TEXT: Record<JobCostView["charge"], string> = {
  * const chat = useChatStream({ model: "chat-fast", job });
  * <JobCost job={job} />
  */
-export function JobCost({ job, render, usdDigits = 6, className }: JobCostProps) {
+export function JobCost({ job, render, usdDigits = 6, className }: JobCostProps & RequiresClient<"JobCost">) {
   const jobId = typeof job === "string" ? job : (job?.jobId ?? null);
   const view = useJobCost(jobId, typeof job === "object" ? job?.costs : undefined);
   if (render) return render(view);

@@ -3,6 +3,7 @@ import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import { useEffect } from "react";
 import { retryDelay, shouldRetry } from "../../core/retry";
 import type { CreditBalance } from "../../core/types";
+import type { RequiresClient } from "../register";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 
 /** Options of {@link useCredits}. */
@@ -37,7 +38,7 @@ export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {
   isOut: boolean;
 };
 
-export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions = {}): UseCreditsResult {
+export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions & RequiresClient<"useCredits"> = {}): UseCreditsResult {
   const { client, teamStatus } = useSaaSLLMContext();
   const query = useQuery<CreditBalance, SaaSLLMError>({
     queryKey: creditsQueryKey(client.teamId),

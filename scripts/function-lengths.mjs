@@ -1,3 +1,4 @@
+/* global console */
 import ts from "typescript"; import fs from "node:fs"; import { execSync } from "node:child_process";
 const files = execSync("git ls-files 'src/*.ts' 'src/*.tsx'", {encoding:"utf8"}).split("\n").filter(f => f && !f.includes(".test."));
 const out = [];

@@ -17,7 +17,7 @@ const COUNTED: ReadonlySet<SaaSLLMErrorKind> = new Set(["server", "unavailable",
  * The seed's circuit breaker: after `failureThreshold` consecutive failures, calls fail fast with
  * `circuit_open` for `cooldownMs`; then one probe decides whether it closes again.
  *
- * @example createSaaSLLMClient({ ..., circuitBreaker: { failureThreshold: 5, cooldownMs: 60_000 } })
+ * @example createSaaSLLMClient({ ..., circuitBreaker: createCircuitBreaker({ failureThreshold: 5, cooldownMs: 60_000 }) })
  */
 export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000, now = Date.now }: CircuitBreakerOptions = {}) {
   let state: CircuitState = "closed";

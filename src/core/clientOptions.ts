@@ -1,4 +1,4 @@
-import type { CircuitBreaker, CircuitBreakerOptions } from "./circuitBreaker";
+import type { CircuitBreaker } from "./circuitBreaker";
 import type { ClientEventListener } from "./clientEvents";
 import type { EndpointName } from "./endpoints";
 import type { SaaSLLMError } from "./SaaSLLMError";
@@ -28,8 +28,8 @@ export interface SaaSLLMClientOptions {
   retry?: false | { maxRetries?: number; maxUpstreamCalls?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };
   /** Structured events for logs and metrics (never carries the key). */
   onEvent?: ClientEventListener;
-  /** Fail fast after repeated failures. Pass options or a shared breaker. */
-  circuitBreaker?: CircuitBreakerOptions | CircuitBreaker;
+  /** Fail fast after repeated failures: `createCircuitBreaker(options)`, shareable between clients (an app without one ships none of it). */
+  circuitBreaker?: CircuitBreaker;
   /** Random source for backoff jitter. @default Math.random */
   random?: () => number;
 }

@@ -1,4 +1,3 @@
-import { createCircuitBreaker } from "./circuitBreaker";
 import type { SaaSLLMClientOptions } from "./clientOptions";
 import { createEventHub } from "./clientEvents";
 import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS } from "./endpoints";
@@ -15,7 +14,7 @@ import type { CompleteJobInput } from "./types";
 export function buildJobsClient(options: SaaSLLMClientOptions) {
   const { baseUrl, teamId, virtualKey, getVirtualKey, timeouts = {}, retry, random = Math.random } = options;
   const hub = createEventHub(options.onEvent);
-  const breaker = !options.circuitBreaker ? undefined : "before" in options.circuitBreaker ? options.circuitBreaker : createCircuitBreaker(options.circuitBreaker);
+  const breaker = options.circuitBreaker;
   const config: TransportConfig = {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),

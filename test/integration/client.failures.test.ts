@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createSaaSLLMClient, type ClientEvent } from "../../src/index";
+import { createCircuitBreaker, createSaaSLLMClient, type ClientEvent } from "../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { failureOf as fail, useSimulatorServer, user } from "../helpers";
 
@@ -168,7 +168,7 @@ describe("client over HTTP: failures, retries and what the server received", () 
 
   it("the circuit breaker opens after repeated failures and fails fast", async () => {
     sim.simulator.script.next("getJob", { status: 503, detail: "down" }, { times: 10 });
-    const client = sim.client({ retry: false, circuitBreaker: { failureThreshold: 3, cooldownMs: 60_000 } });
+    const client = sim.client({ retry: false, circuitBreaker: createCircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }) });
     for (let i = 0; i < 3; i++) await fail(client.getJob("00000000-0000-4000-8000-000000000000"));
     expect(client.circuitState).toBe("open");
     expect((await fail(client.getJob("00000000-0000-4000-8000-000000000000"))).kind).toBe("circuit_open");

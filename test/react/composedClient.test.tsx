@@ -3,7 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Component, type ReactNode } from "react";
 import { describe, expect, it, vi } from "vitest";
-import { accountMethods, composeSaaSLLMClient, createSaaSLLMClient, lookupMethods, requestMethods, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
+import { accountMethods, composeSaaSLLMClient, createCircuitBreaker, createSaaSLLMClient, lookupMethods, requestMethods, streamMethods, useChatStream, useLLMCall, type SaaSLLMClientOptions } from "../../src/index";
 import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { useSimulatorServer } from "../helpers";
 import { renderWithClient } from "./render";
@@ -73,7 +73,7 @@ describe("composeSaaSLLMClient: a client of the method modules an app calls", ()
     const composed = composeSaaSLLMClient(options(), streamMethods, accountMethods, lookupMethods, requestMethods);
     expect(Object.keys(composed).sort()).toEqual(Object.keys(createSaaSLLMClient(options())).sort());
     expect((await composed.getCreditBalance()).credits_remaining).toBeGreaterThan(0);
-    const down = composeSaaSLLMClient({ ...options(), retry: false, circuitBreaker: { failureThreshold: 1 }, fetch: () => Promise.reject(new TypeError("fetch failed")) }, accountMethods);
+    const down = composeSaaSLLMClient({ ...options(), retry: false, circuitBreaker: createCircuitBreaker({ failureThreshold: 1 }), fetch: () => Promise.reject(new TypeError("fetch failed")) }, accountMethods);
     expect(down.circuitState).toBe("closed");
     await expect(down.getCreditBalance()).rejects.toMatchObject({ kind: "network" });
     expect(down.circuitState).toBe("open");

@@ -6,6 +6,7 @@ import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
 import { createJobCloser, type CallReconciliation, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
+import { settleWindowOf } from "./jobs/settleCall";
 import type { ClientCore } from "./clientCore";
 import type { TransportConfig } from "./transport";
 import type { CompleteJobInput } from "./types";
@@ -55,10 +56,11 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
      * Settles an answer of unknown fate (a stop, a cut, a timeout, a reload mid-answer): finds every job of the
      * call by its `clientRequestId`, watches open ones for `windowMs` (the server may still finish and charge
      * them), closes what is still open as failed, and says which were charged.
-     * @param opts.windowMs - @default 30000 (0: close open jobs at once)
+     * @param opts.windowMs - @default from `endedBy` (the error that ended the call): 2 s after a cut that
+     *   followed text, else 30 s (0: close open jobs at once)
      */
-    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number }): Promise<CallReconciliation> {
-      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs);
+    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number; endedBy?: unknown }): Promise<CallReconciliation> {
+      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs ?? settleWindowOf(opts.endedBy));
     },
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,

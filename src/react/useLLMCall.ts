@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
+import { afterCall } from "../core/calls/afterCall";
 import type { AnswerOutcome } from "../core/calls/answerOutcome";
 import { attemptPlainCall, newPlainCall, settlePlainCall, type LLMCallData, type PlainCall, type PlainCallOptions } from "../core/calls/plainCall";
 import type { SaaSLLMError } from "../core/SaaSLLMError";
@@ -45,8 +46,7 @@ export function useLLMCall(options: UseLLMCallOptions) {
     },
     throwOnError: (error) => shouldThrow(latest.current.throwOnError, error),
     onSuccess: (data) => {
-      const { job } = latest.current;
-      if (typeof job === "object") job.reportCallSuccess();
+      void afterCall(client, latest.current.job, null);
       latest.current.onSuccess?.(data);
     },
     onError: (error, call) => {

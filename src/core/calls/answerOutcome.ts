@@ -24,9 +24,9 @@ export const fateUnknown = (reason: UnfinishedReason | null): boolean => reason 
 export const needsChargeConsent = (outcome: AnswerOutcome | null): boolean => outcome?.status === "charged" || outcome?.status === "unknown";
 
 /** Looks the call's jobs up (closing open ones) and says what it cost. Never throws. */
-export async function reconcileAnswer(client: Pick<SaaSLLMJobsClient, "reconcileCall">, clientRequestId: string, since: number, windowMs?: number): Promise<AnswerOutcome> {
+export async function reconcileAnswer(client: Pick<SaaSLLMJobsClient, "reconcileCall">, clientRequestId: string, since: number, endedBy?: unknown): Promise<AnswerOutcome> {
   try {
-    const { charged, notCharged, closed, unsettled } = await client.reconcileCall(clientRequestId, { since, windowMs });
+    const { charged, notCharged, closed, unsettled } = await client.reconcileCall(clientRequestId, { since, endedBy });
     if (charged[0]) return { status: "charged", jobId: charged[0] };
     if (unsettled.length) return { status: "unknown", error: new SaaSLLMError({ kind: "server", message: "The answer's job could not be closed; its charge is unknown" }) };
     const jobId = closed[0] ?? notCharged[0] ?? null;

@@ -1,14 +1,13 @@
 import { randomId } from "../abortable";
 import type { SaaSLLMJobsClient } from "../createJobsClient";
 import { abortError } from "../errorFactories";
-import { failJob } from "../jobs/failJob";
-import { settleWindowOf } from "../jobs/settleCall";
 import { isJobHandle, type JobRef } from "../jobs/jobHandle";
 import { createAttempts, type CallAttempts } from "../transport";
 import type { JsonObject, LLMParams } from "../types";
 import { answerTiming, type AnswerTiming } from "../chat/answerTiming";
 import { promptMessages } from "../chat/promptMessages";
-import { isSaaSLLMError, type SaaSLLMError } from "../SaaSLLMError";
+import type { SaaSLLMError } from "../SaaSLLMError";
+import { afterCall } from "./afterCall";
 import { reconcileAnswer, type AnswerOutcome } from "./answerOutcome";
 import { withSystem } from "./callMessages";
 
@@ -93,16 +92,7 @@ export async function attemptPlainCall(client: PlainCallClient, o: PlainCallOpti
  * (null when there is nothing to learn). Never throws.
  */
 export async function settlePlainCall(client: PlainCallClient, o: PlainCallOptions, call: PlainCall, error: SaaSLLMError): Promise<AnswerOutcome | null> {
-  const { job } = o;
-  if (isJobHandle(job)) {
-    if (error.kind !== "aborted") job.reportCallError(error);
-    return null;
-  }
-  if (typeof job === "string") {
-    if (error.kind !== "aborted" && o.autoFailJob !== false) await failJob(client, job, error);
-    return null;
-  }
+  if (o.job) return afterCall(client, o.job, error, o.autoFailJob), null;
   const unanswered = error.kind === "timeout" || error.kind === "aborted" || error.kind === "network";
-  if (call.attempts.started === 0 || !unanswered || !isSaaSLLMError(error)) return null;
-  return reconcileAnswer(client, call.clientRequestId, call.startedAt, settleWindowOf(error));
+  return call.attempts.started && unanswered ? reconcileAnswer(client, call.clientRequestId, call.startedAt, error) : null;
 }

@@ -6,12 +6,12 @@ import { reconcileAnswer, type AnswerOutcome } from "../calls/answerOutcome";
  * is mounted (a chat restored during a render must not send requests from it), published when settled.
  */
 export function createAnswerCheck(getClient: () => SaaSLLMClient, publish: (outcome: AnswerOutcome) => void) {
-  let pending: { clientRequestId: string; since: number; windowMs?: number; running: Promise<void> | null } | null = null;
+  let pending: { clientRequestId: string; since: number; endedBy: unknown; running: Promise<void> | null } | null = null;
   let mounted = false;
   const run = () => {
     const check = pending;
     if (!check || check.running) return check?.running;
-    check.running = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.windowMs).then((outcome) => {
+    check.running = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.endedBy).then((outcome) => {
       if (pending !== check) return;
       pending = null;
       publish(outcome);
@@ -19,9 +19,9 @@ export function createAnswerCheck(getClient: () => SaaSLLMClient, publish: (outc
     return check.running;
   };
   return {
-    /** `windowMs`: how long the server may still finish the answer (`settleWindowOf`). */
-    schedule(clientRequestId: string, since: number, windowMs?: number): void {
-      pending = { clientRequestId, since, windowMs, running: null };
+    /** `endedBy`: what ended the answer (the client picks how long the server may still finish it). */
+    schedule(clientRequestId: string, since: number, endedBy: unknown): void {
+      pending = { clientRequestId, since, endedBy, running: null };
       publish({ status: "checking" });
       if (mounted) void run();
     },

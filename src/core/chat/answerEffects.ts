@@ -1,6 +1,5 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { failJob } from "../jobs/failJob";
-import { isJobHandle } from "../jobs/jobHandle";
+import { afterCall } from "../calls/afterCall";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
 import { reasonOfOutcome } from "./unfinishedReason";
@@ -11,17 +10,10 @@ import { reasonOfOutcome } from "./unfinishedReason";
  * Single-shot jobs are closed by the client itself.
  */
 export function afterAnswer(client: SaaSLLMClient, options: ChatEngineOptions, latest: ChatEngineOptions, outcome: ChatOutcome): void {
-  const { job } = options;
   const error = outcome.kind === "failed" ? outcome.error : null;
   const aborted = error?.kind === "aborted";
   const interrupted = error?.kind === "stream_interrupted";
-  if (!error) {
-    if (isJobHandle(job)) job.reportCallSuccess();
-  } else if (!aborted) {
-    if (isJobHandle(job)) job.reportCallError(error);
-    // A stopped in-job answer leaves the job to its owner; a failed one is closed as failed.
-    if (typeof job === "string" && options.autoFailJob !== false) void failJob(client, job, error);
-    latest.onError?.(error);
-  }
+  void afterCall(client, options.job, error, options.autoFailJob);
+  if (error && !aborted) latest.onError?.(error);
   latest.onFinish?.({ text: outcome.text, isAbort: aborted, isDisconnect: interrupted, isError: error !== null && !aborted && !interrupted, isInterrupted: interrupted, error: aborted ? null : error, reason: reasonOfOutcome(outcome), timing: outcome.timing ?? null });
 }

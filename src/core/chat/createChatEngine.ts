@@ -3,7 +3,6 @@ import { abortError } from "../errorFactories";
 import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
 import { failJob } from "../jobs/failJob";
-import { settleWindowOf } from "../jobs/settleCall";
 import { createAnswerCheck } from "./answerCheck";
 import { fateUnknown, needsChargeConsent } from "../calls/answerOutcome";
 import { previewOf, sameInput } from "./busyPolicy";
@@ -58,7 +57,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
    */
   const settled = (outcome: ChatOutcome, clientRequestId: string | null, at: number) => {
     const shown = at === startedAt;
-    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at, settleWindowOf(outcome.error));
+    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at, outcome.error);
     advanceQueue(outcome.kind === "done");
   };
 
@@ -74,7 +73,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       lastRun = plannedFrom(state.messages);
       startedAt = at;
       const { status, reason, clientRequestId } = state;
-      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) check.schedule(clientRequestId, at ?? Date.now(), settleWindowOf({ partialText: state.text }));
+      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) check.schedule(clientRequestId, at ?? Date.now(), { partialText: state.text });
     } finally {
       restoring = false;
     }

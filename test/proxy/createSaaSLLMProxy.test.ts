@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSaaSLLMClient } from "../core/createSaaSLLMClient";
-import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../testing/index";
+import { createSaaSLLMClient } from "../../src/core/createSaaSLLMClient";
+import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { CHAT, postJson, useProxy } from "./proxyFixture";
 
 describe("createSaaSLLMProxy over real HTTP, simulator upstream", () => {

@@ -31,6 +31,7 @@ const CLIENT_ROUTES: ClientRoute[] = [
   { method: "GET", pattern: new RegExp(`^/api/credits/teams/${ID}/balance$`), teamGroup: 1 },
   { method: "GET", pattern: new RegExp(`^/api/credits/teams/${ID}/transactions$`), teamGroup: 1 },
   { method: "POST", pattern: new RegExp(`^/api/credits/teams/${ID}/check$`), teamGroup: 1 },
+  { method: "GET", pattern: new RegExp(`^/api/model-groups/${ID}/resolve$`) },
 ];
 
 /** What the proxy needs to know about a request it may forward. */

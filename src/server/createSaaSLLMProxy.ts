@@ -46,10 +46,13 @@ export interface SaaSLLMProxyOptions {
 
 /**
  * Forwards the browser client's requests to the API, adding `Authorization: Bearer <key>` on the server.
- * Only the client-facing endpoints are forwarded; a team id in the path or body must be the key's team;
- * any `Authorization` or cookie the browser sent is dropped; streams are passed through unbuffered and the
- * upstream request is aborted when the browser disconnects. The key is never logged, echoed or put in an
- * error, and is redacted from upstream error bodies.
+ * It spends the team's credits for whoever `getVirtualKey` lets through: check a real session there, and
+ * limit each user in `beforeForward`. Only the client-facing endpoints are forwarded; cross-site requests,
+ * non-JSON bodies, encoded separators in path ids and a foreign team in the path, query or body are refused
+ * without contacting the server; the browser's `Authorization` and cookies are dropped. Answers come back
+ * with an allowlist of headers, the key redacted from every body (streams pass unbuffered), error bodies cut
+ * at 64 KiB, and redirects turned into a 502. The upstream request is aborted when the browser disconnects.
+ * The guarantees, each with its test, are listed in docs/production-proxy.md.
  *
  * @example
  * // app/llm/[...path]/route.ts (Next.js App Router)

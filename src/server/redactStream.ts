@@ -9,7 +9,11 @@ const toBinary = (bytes: Uint8Array): string => {
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
   return s;
 };
-const fromBinary = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const fromBinary = (s: string): Uint8Array => {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
+};
 
 /** Length of the longest end of `text` that could begin one of `forms` (held back until the next chunk decides). */
 function pendingTail(text: string, forms: readonly string[]): number {
@@ -34,11 +38,15 @@ export function redactStream(secret: string): TransformStream<Uint8Array, Uint8A
   let tail = "";
   return new TransformStream({
     transform(chunk, controller) {
-      let text = tail + toBinary(chunk);
-      for (const form of forms) text = text.split(form).join(REPLACEMENT);
+      const held = tail;
+      const raw = held + toBinary(chunk);
+      let text = raw;
+      for (const form of forms) if (text.includes(form)) text = text.split(form).join(REPLACEMENT);
       const keep = pendingTail(text, forms);
       tail = text.slice(text.length - keep);
-      if (text.length > keep) controller.enqueue(fromBinary(text.slice(0, text.length - keep)));
+      if (text.length === keep) return;
+      // The common case (nothing held, found or kept) passes the chunk itself on, without a copy.
+      controller.enqueue(!held && !keep && text === raw ? chunk : fromBinary(text.slice(0, text.length - keep)));
     },
     flush(controller) {
       if (tail) controller.enqueue(fromBinary(tail));

@@ -75,3 +75,22 @@ describe("createSaaSLLMProxy: who may call", () => {
     expect(ctx.simulator.requests).toHaveLength(1);
   });
 });
+
+describe("createSaaSLLMProxy: beforeForward", () => {
+  const seen: string[] = [];
+  const ctx = useProxy({
+    beforeForward: (request, credentials) => {
+      seen.push(credentials.teamId);
+      return request.headers.get("x-user") === "over-budget" ? Response.json({ detail: "Rate limit" }, { status: 429, headers: { "retry-after": "30" } }) : undefined;
+    },
+  });
+
+  it("runs after the checks with the request's credentials; a Response it returns is the answer and nothing is forwarded", async () => {
+    const over = await fetch(`${ctx.baseUrl}/api/credits/teams/${DEMO_TEAM_ID}/balance`, { headers: { "x-user": "over-budget" } });
+    const ok = await fetch(`${ctx.baseUrl}/api/credits/teams/${DEMO_TEAM_ID}/balance`);
+    const foreign = await fetch(`${ctx.baseUrl}/api/credits/teams/team-other/balance`);
+    expect([over.status, over.headers.get("retry-after"), ok.status, foreign.status]).toEqual([429, "30", 200, 403]);
+    expect(seen).toEqual([DEMO_TEAM_ID, DEMO_TEAM_ID]); // the foreign team was refused before the hook
+    expect(ctx.simulator.requestsTo("getCreditBalance")).toHaveLength(1);
+  });
+});

@@ -1,8 +1,9 @@
 /** A same-origin proxy in front of the SaaS LiteLLM API, as one Fetch-API handler (`Request` in, `Response` out). */
 import { matchClientRoute } from "./clientRoutes";
-import { passThrough, redactedErrorBody } from "./passThrough";
-import { FORWARDED_REQUEST_HEADERS, proxyError, responseHeaders } from "./proxyResponses";
+import { forwardToUpstream } from "./forwardToUpstream";
+import { proxyError } from "./proxyResponses";
 import { bodyTeamId, readLimitedBody } from "./readLimitedBody";
+import { refuseEncodedPath, refuseForeignOrigin, refuseNonJsonBody } from "./requestGuards";
 
 /** The key to use for one browser request, and the team it belongs to. */
 export interface ProxyCredentials {
@@ -27,16 +28,31 @@ export interface SaaSLLMProxyOptions {
   timeoutMs?: number;
   /** Longest silence inside a streamed body before the upstream request is aborted. @default 120_000 */
   streamIdleTimeoutMs?: number;
+  /**
+   * Origins of other sites allowed to call the proxy from a browser (e.g. `["https://app.example.com"]`
+   * when pages and proxy live on different origins). Any other cross-site request is a 403, because the
+   * browser would send the signed-in user's cookies with it. @default []
+   */
+  allowedOrigins?: readonly string[];
+  /**
+   * Runs after the session check, the route and the team checks, just before the request is forwarded: the
+   * place for a per-user budget or rate limit. Return a `Response` (e.g. a 429 with `Retry-After`) to answer
+   * it instead; return nothing to forward it. Anyone `getVirtualKey` lets through spends the team's credits.
+   */
+  beforeForward?: (request: Request, credentials: ProxyCredentials) => Promise<Response | undefined | void> | Response | undefined | void;
   /** @default globalThis.fetch */
   fetch?: typeof globalThis.fetch;
 }
 
 /**
  * Forwards the browser client's requests to the API, adding `Authorization: Bearer <key>` on the server.
- * Only the client-facing endpoints are forwarded; a team id in the path or body must be the key's team;
- * any `Authorization` or cookie the browser sent is dropped; streams are passed through unbuffered and the
- * upstream request is aborted when the browser disconnects. The key is never logged, echoed or put in an
- * error, and is redacted from upstream error bodies.
+ * It spends the team's credits for whoever `getVirtualKey` lets through: check a real session there, and
+ * limit each user in `beforeForward`. Only the client-facing endpoints are forwarded; cross-site requests,
+ * non-JSON bodies, encoded separators in path ids and a foreign team in the path, query or body are refused
+ * without contacting the server; the browser's `Authorization` and cookies are dropped. Answers come back
+ * with an allowlist of headers, the key redacted from every body (streams pass unbuffered), error bodies cut
+ * at 64 KiB, and redirects turned into a 502. The upstream request is aborted when the browser disconnects.
+ * The guarantees, each with its test, are listed in docs/production-proxy.md.
  *
  * @example
  * // app/llm/[...path]/route.ts (Next.js App Router)
@@ -47,7 +63,7 @@ export interface SaaSLLMProxyOptions {
  * export { proxy as GET, proxy as POST, proxy as PATCH };
  */
 export function createSaaSLLMProxy(options: SaaSLLMProxyOptions): (request: Request) => Promise<Response> {
-  const { upstreamUrl, getVirtualKey, basePath = "/llm", maxBodyBytes = 1_048_576, timeoutMs = 120_000, streamIdleTimeoutMs = 120_000 } = options;
+  const { upstreamUrl, getVirtualKey, basePath = "/llm", maxBodyBytes = 1_048_576, allowedOrigins = [], beforeForward } = options;
   const upstream = upstreamUrl.replace(/\/+$/, "");
   const prefix = basePath.replace(/\/+$/, "");
 
@@ -55,11 +71,16 @@ export function createSaaSLLMProxy(options: SaaSLLMProxyOptions): (request: Requ
     const url = new URL(request.url);
     if (prefix && url.pathname !== prefix && !url.pathname.startsWith(`${prefix}/`)) return proxyError(404, "Not Found");
     const path = url.pathname.slice(prefix.length) || "/";
+    const refused = refuseEncodedPath(path) ?? refuseForeignOrigin(request, allowedOrigins);
+    if (refused) return refused;
     const route = matchClientRoute(request.method, path);
     if (!route) return proxyError(404, "Not Found");
+    const notJson = refuseNonJsonBody(request);
+    if (notJson) return notJson;
     const credentials = await getVirtualKey(request);
     if (!credentials) return proxyError(401, "Not signed in");
-    if (route.pathTeam !== undefined && route.pathTeam !== credentials.teamId) return foreignTeam(route.pathTeam);
+    const foreign = [route.pathTeam, ...url.searchParams.getAll("team_id")].find((team) => team !== undefined && team !== credentials.teamId);
+    if (foreign !== undefined) return foreignTeam(foreign);
 
     const body = request.method === "GET" ? undefined : await readLimitedBody(request, maxBodyBytes);
     if (body === "too-large") return proxyError(413, `Request body larger than ${maxBodyBytes} bytes`);
@@ -68,47 +89,11 @@ export function createSaaSLLMProxy(options: SaaSLLMProxyOptions): (request: Requ
       if (team === null) return proxyError(400, "Request body must be a JSON object");
       if (team !== undefined && team !== credentials.teamId) return foreignTeam(team);
     }
-    return forward({ request, url: `${upstream}${path}${url.search}`, body, credentials, streams: route.streams });
+    const hold = await beforeForward?.(request, credentials);
+    if (hold) return hold;
+    // The upstream URL is the configured origin plus the path alone: never the request's host or authority.
+    return forwardToUpstream({ request, url: `${upstream}${path}${url.search}`, body, credentials, streams: route.streams }, options);
   };
-
-  async function forward({ request, url, body, credentials, streams }: Forward): Promise<Response> {
-    const headers = new Headers({ authorization: `Bearer ${credentials.virtualKey}` });
-    for (const name of FORWARDED_REQUEST_HEADERS) {
-      const value = request.headers.get(name);
-      if (value !== null) headers.set(name, value);
-    }
-    // One controller for the upstream request: the browser leaving, the header timeout and the idle limit all abort it.
-    const upstreamAbort = new AbortController();
-    const onBrowserGone = () => upstreamAbort.abort(request.signal.reason);
-    request.signal.addEventListener("abort", onBrowserGone, { once: true });
-    const headerTimer = setTimeout(() => upstreamAbort.abort(new DOMException("Upstream timeout", "TimeoutError")), timeoutMs);
-    let response: Response;
-    try {
-      response = await (options.fetch ?? globalThis.fetch)(url, { method: request.method, headers, body: body as BodyInit | undefined, signal: upstreamAbort.signal });
-    } catch {
-      request.signal.removeEventListener("abort", onBrowserGone);
-      const timedOut = upstreamAbort.signal.reason instanceof DOMException && upstreamAbort.signal.reason.name === "TimeoutError";
-      return timedOut ? proxyError(504, "Gateway Timeout") : proxyError(502, "Bad Gateway");
-    } finally {
-      clearTimeout(headerTimer);
-    }
-    const outHeaders = responseHeaders(response.headers, streams && response.ok);
-    if (!response.ok) {
-      request.signal.removeEventListener("abort", onBrowserGone);
-      return new Response(await redactedErrorBody(response, credentials.virtualKey), { status: response.status, statusText: response.statusText, headers: outHeaders });
-    }
-    if (!response.body) return new Response(null, { status: response.status, headers: outHeaders });
-    const out = passThrough(response.body, streamIdleTimeoutMs, () => upstreamAbort.abort(new DOMException("Stream idle", "TimeoutError")));
-    return new Response(out, { status: response.status, statusText: response.statusText, headers: outHeaders });
-  }
-}
-
-interface Forward {
-  request: Request;
-  url: string;
-  body: Uint8Array | undefined;
-  credentials: ProxyCredentials;
-  streams: boolean;
 }
 
 const foreignTeam = (team: string): Response => proxyError(403, `API key does not belong to team '${team}'`);

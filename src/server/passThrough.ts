@@ -1,5 +1,4 @@
-/** Moves an upstream body to the browser chunk by chunk, with an idle limit and redaction for error bodies. */
-import { redactSecrets } from "../core/redact";
+/** Moves an upstream body to the browser chunk by chunk, with an idle limit. */
 
 /**
  * Re-emits every chunk the moment it arrives (no buffering, so SSE events leave as they come in). When no
@@ -23,13 +22,4 @@ export function passThrough(body: ReadableStream<Uint8Array>, idleMs: number, on
     // The browser went away: cancel the upstream body too, which ends the upstream request.
     cancel: (reason) => reader.cancel(reason),
   });
-}
-
-/** Largest error body the proxy reads to redact; longer ones are cut (they are never useful to a browser). */
-const MAX_ERROR_BODY = 64 * 1024;
-
-/** An error body as text with the key (and key-like secrets) removed. */
-export async function redactedErrorBody(response: Response, virtualKey: string): Promise<string> {
-  const text = (await response.text()).slice(0, MAX_ERROR_BODY);
-  return redactSecrets(text, [virtualKey]);
 }

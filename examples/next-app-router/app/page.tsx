@@ -17,8 +17,10 @@ function Chat() {
   );
 }
 
-const signIn = () => {
-  document.cookie = "demo_session=1; path=/; SameSite=Lax";
+// Demo sign-in (app/api/login/route.ts sets a signed, HttpOnly cookie); your app uses its own.
+const signIn = async () => {
+  const password = window.prompt("Password (\"demo\" against the simulator)") ?? "";
+  await fetch("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ user: "demo-user", password }) });
   window.location.reload();
 };
 
@@ -29,7 +31,7 @@ export default function Page() {
       <SaaSLLMProvider client={client}>
         <main style={{ maxWidth: 640, margin: "2rem auto", fontFamily: "system-ui" }}>
           <h1>SaaS LiteLLM through a Next.js route</h1>
-          <TeamStatusBanner onReauth={signIn} />
+          <TeamStatusBanner onReauth={() => void signIn()} />
           <Chat />
         </main>
       </SaaSLLMProvider>

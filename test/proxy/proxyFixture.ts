@@ -2,10 +2,10 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, createSimulator, type Simulator } from "../testing/index";
-import { startSimulatorServer, type SimulatorServer } from "../testing/node";
-import { createSaaSLLMProxy, type SaaSLLMProxyOptions } from "./createSaaSLLMProxy";
-import { toNodeHandler } from "./nodeHandler";
+import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY, createSimulator, type Simulator } from "../../src/testing/index";
+import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
+import { createSaaSLLMProxy, type SaaSLLMProxyOptions } from "../../src/server/createSaaSLLMProxy";
+import { toNodeHandler } from "../../src/server/nodeHandler";
 
 export interface ProxyFixture {
   simulator: Simulator;

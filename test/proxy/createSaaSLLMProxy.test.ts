@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createSaaSLLMClient } from "../core/createSaaSLLMClient";
-import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../testing/index";
+import { createSaaSLLMClient } from "../../src/core/createSaaSLLMClient";
+import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { CHAT, postJson, useProxy } from "./proxyFixture";
 
 describe("createSaaSLLMProxy over real HTTP, simulator upstream", () => {
@@ -73,5 +73,24 @@ describe("createSaaSLLMProxy: who may call", () => {
     const signedIn = await fetch(`${ctx.baseUrl}/api/credits/teams/${DEMO_TEAM_ID}/balance`, { headers: { cookie: "session=ok" } });
     expect([anonymous.status, signedIn.status]).toEqual([401, 200]);
     expect(ctx.simulator.requests).toHaveLength(1);
+  });
+});
+
+describe("createSaaSLLMProxy: beforeForward", () => {
+  const seen: string[] = [];
+  const ctx = useProxy({
+    beforeForward: (request, credentials) => {
+      seen.push(credentials.teamId);
+      return request.headers.get("x-user") === "over-budget" ? Response.json({ detail: "Rate limit" }, { status: 429, headers: { "retry-after": "30" } }) : undefined;
+    },
+  });
+
+  it("runs after the checks with the request's credentials; a Response it returns is the answer and nothing is forwarded", async () => {
+    const over = await fetch(`${ctx.baseUrl}/api/credits/teams/${DEMO_TEAM_ID}/balance`, { headers: { "x-user": "over-budget" } });
+    const ok = await fetch(`${ctx.baseUrl}/api/credits/teams/${DEMO_TEAM_ID}/balance`);
+    const foreign = await fetch(`${ctx.baseUrl}/api/credits/teams/team-other/balance`);
+    expect([over.status, over.headers.get("retry-after"), ok.status, foreign.status]).toEqual([429, "30", 200, 403]);
+    expect(seen).toEqual([DEMO_TEAM_ID, DEMO_TEAM_ID]); // the foreign team was refused before the hook
+    expect(ctx.simulator.requestsTo("getCreditBalance")).toHaveLength(1);
   });
 });

@@ -23,7 +23,7 @@ export const PATHS: Path[] = [
 ];
 
 /** One thing the user (or the device) does. */
-export type Step = "send" | "stop" | "continue" | "reload" | "offline" | "online";
+export type Step = "send" | "stop" | "continue" | "sendAgain" | "reload" | "offline" | "online";
 export const ACT_AT_MS = 250;
 export const CONTINUE_AT_MS = 2_000;
 export const ONLINE_AT_MS = 5_000;
@@ -38,6 +38,7 @@ export const ACTIONS = {
   offline: [[0, "offline"], [0, "send"], [ONLINE_AT_MS, "online"]],
   stop: [[0, "send"], [ACT_AT_MS, "stop"]],
   "stop-continue": [[0, "send"], [ACT_AT_MS, "stop"], [CONTINUE_AT_MS, "continue"]],
+  "stop-send-again": [[0, "send"], [ACT_AT_MS, "stop"], [CONTINUE_AT_MS, "sendAgain"]],
   reload: [[0, "send"], [ACT_AT_MS, "reload"]],
   busy: [[0, "send"], [ACT_AT_MS, "send"]],
 } satisfies Record<string, Array<[number, Step]>>;
@@ -93,6 +94,13 @@ export const SCENARIOS: Scenario[] = [
     action: "stop-continue",
     sim: { abortedStreamJob: "completed" },
     notFor: { hook: "plain", why: "a plain call has no Continue" },
+  },
+  {
+    id: "stop-send-again",
+    title: `Stop at ${ACT_AT_MS} ms (server finishes and charges an aborted stream's job), then \`sendAgain\` at ${CONTINUE_AT_MS} ms (the user chose a second charge)`,
+    action: "stop-send-again",
+    sim: { abortedStreamJob: "completed" },
+    notFor: { hook: "plain", why: "`useLLMCall` has no `sendAgain`" },
   },
   { id: "reload", title: `Reload at ${ACT_AT_MS} ms, mid-answer (a persisted chat is opened again)`, action: "reload", script: slowPlain },
   { id: "offline", title: `Sent offline, back online at ${ONLINE_AT_MS} ms`, action: "offline" },

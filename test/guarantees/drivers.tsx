@@ -16,8 +16,9 @@ export interface Driver {
   ui: ReactElement;
   send(text: string): void;
   stop(): void;
-  /** Continue (chat only). */
+  /** Continue and Send again (chat only). */
   continue(): void;
+  sendAgain(): void;
   /** The screen shows a waiting state (a spinner, "Connecting…", "Retrying…", "Checking…", offline hold). */
   waiting(): boolean;
   status(): string;
@@ -32,6 +33,7 @@ function plainDriver(mode: JobMode): Driver {
     send: (text) => act(() => void llm().call(text)),
     stop: () => act(() => llm().cancel()),
     continue: () => undefined,
+    sendAgain: () => undefined,
     waiting: () => llm().isPending || llm().offline,
     status: () => (llm().offline ? "offline" : llm().status),
     claim: () => {
@@ -49,6 +51,7 @@ function chatDriver(mode: JobMode, persist?: ChatPersister): Driver {
     send: (text) => act(() => chat().send(text)),
     stop: () => act(() => chat().stop()),
     continue: () => act(() => chat().continue()),
+    sendAgain: () => act(() => chat().sendAgain()),
     waiting: () => chat().isBusy || chat().outcome?.status === "checking",
     status: () => chat().status + (chat().outcome ? ` (outcome: ${chat().outcome!.status})` : ""),
     claim: () => {

@@ -44,12 +44,13 @@ function pageFor(stage: Stage): { page: Page; driver: Driver } {
 /** The scenario's steps on the fake clock; `current` follows the page on screen (a reload opens a new one). */
 function act(stage: Stage, first: { page: Page; driver: Driver }) {
   const steps: Array<[number, Step]> = ACTIONS[stage.cell.scenario.action];
-  const current = { ...first, sentAgain: false, intents: steps.filter(([, step]) => step === "send").length };
+  const current = { ...first, sentAgain: steps.some(([, step]) => step === "sendAgain"), intents: steps.filter(([, step]) => step === "send").length };
   let sends = 0;
   const run: Record<Step, () => void> = {
     send: () => current.driver.send(++sends === 1 ? "Count to ten" : "Count to eleven"),
     stop: () => current.driver.stop(),
     continue: () => current.driver.continue(),
+    sendAgain: () => current.driver.sendAgain(),
     reload: () => (current.page.kill(), Object.assign(current, pageFor(stage))),
     offline: () => onlineManager.setOnline(false),
     online: () => onlineManager.setOnline(true),

@@ -92,7 +92,10 @@ export function createWire() {
   /** The simulator as the HTTP server should see it: the same, with its side of each exchange counted. */
   function serve(sim: Simulator): Simulator {
     const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-      const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+      const arrived = input instanceof Request && init === undefined ? input : new Request(input, init);
+      // The whole body is read before the exchange counts as received: an upload still under way is not quiet.
+      const body = arrived.method === "GET" || arrived.method === "HEAD" ? undefined : await arrived.text();
+      const request = new Request(arrived.url, { method: arrived.method, headers: arrived.headers, body, signal: arrived.signal });
       const x = exchanges.get(request.headers.get(HEADER) ?? "") ?? fresh();
       x.received = true;
       request.signal.addEventListener("abort", () => (x.serverAborted = true), { once: true });

@@ -32,7 +32,7 @@ function pathSection(results: Results, pathId: string): string[] {
   return [
     `## ${path.title}`,
     "",
-    `Bound of a plain send on this path: ${bound} (plus Retry-After, the offline window, or a second answer where the scenario has one).`,
+    `Bound of one send on this path: ${bound} (plus Retry-After, the offline window, or a second answer where the scenario has one).`,
     "",
     "| Scenario | Requests | Jobs | Credits | Status | The screen says | Charge shown | Waiting ends after | Bound | Rules |",
     "|---|---|---|---|---|---|---|---|---|---|",

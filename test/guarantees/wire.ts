@@ -63,59 +63,62 @@ function quietExchange(x: Exchange): boolean {
   return !(x.pendingRead && (x.read < x.produced || x.serverDone || x.clientAborted || x.serverAborted));
 }
 
+/** The client's end of one exchange: `fetch` with the response's arrival and body reads counted. */
+function clientEnd(x: Exchange, request: Request, signal: AbortSignal | null | undefined): Promise<Response> {
+  signal?.addEventListener("abort", () => (x.clientAborted = true), { once: true });
+  return globalThis.fetch(request).then(
+    (response) => {
+      x.headers = true;
+      if (!response.body) return ((x.clientDone = true), response);
+      const body = counted(response.body, (n) => (x.read += n), () => (x.clientDone = true), (p) => (x.pendingRead = p));
+      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    },
+    (error: unknown) => {
+      x.failed = x.clientDone = true;
+      throw error;
+    },
+  );
+}
+
+/** The server's end of one exchange: the simulator's answer, its body's chunks counted as they leave. */
+async function serverEnd(x: Exchange, sim: Simulator, request: Request): Promise<Response> {
+  x.received = true;
+  request.signal.addEventListener("abort", () => (x.serverAborted = true), { once: true });
+  try {
+    const response = await sim.fetch(request);
+    x.answered = true;
+    if (!response.body) return ((x.serverDone = true), response);
+    const body = counted(response.body, (n) => (x.produced += n), () => (x.serverDone = true));
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  } catch (error) {
+    x.answered = x.serverDone = true;
+    throw error;
+  }
+}
+
 export function createWire() {
   const exchanges = new Map<string, Exchange>();
-  let next = 0;
-
-  /** The client's `fetch`: tags the request so the server end can find the same exchange. */
-  const clientFetch: typeof fetch = (input, init) => {
-    const id = String(++next);
-    const x = fresh();
-    exchanges.set(id, x);
-    const request = new Request(input, init);
-    request.headers.set(HEADER, id);
-    init?.signal?.addEventListener("abort", () => (x.clientAborted = true), { once: true });
-    return globalThis.fetch(request).then(
-      (response) => {
-        x.headers = true;
-        if (!response.body) return ((x.clientDone = true), response);
-        const body = counted(response.body, (n) => (x.read += n), () => (x.clientDone = true), (p) => (x.pendingRead = p));
-        return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-      },
-      (error: unknown) => {
-        x.failed = x.clientDone = true;
-        throw error;
-      },
-    );
-  };
-
-  /** The simulator as the HTTP server should see it: the same, with its side of each exchange counted. */
-  function serve(sim: Simulator): Simulator {
-    const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
-      const arrived = input instanceof Request && init === undefined ? input : new Request(input, init);
-      // The whole body is read before the exchange counts as received: an upload still under way is not quiet.
-      const body = arrived.method === "GET" || arrived.method === "HEAD" ? undefined : await arrived.text();
-      const request = new Request(arrived.url, { method: arrived.method, headers: arrived.headers, body, signal: arrived.signal });
-      const x = exchanges.get(request.headers.get(HEADER) ?? "") ?? fresh();
-      x.received = true;
-      request.signal.addEventListener("abort", () => (x.serverAborted = true), { once: true });
-      try {
-        const response = await sim.fetch(request);
-        x.answered = true;
-        if (!response.body) return ((x.serverDone = true), response);
-        const body = counted(response.body, (n) => (x.produced += n), () => (x.serverDone = true));
-        return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-      } catch (error) {
-        x.answered = x.serverDone = true;
-        throw error;
-      }
-    };
-    return { ...sim, fetch, requestsTo: sim.requestsTo, ledger: sim.ledger };
-  }
-
   return {
-    clientFetch,
-    serve,
+    /** The client's `fetch`: tags each request so the server end finds the same exchange. */
+    clientFetch: ((input, init) => {
+      const id = String(exchanges.size + 1);
+      const x = fresh();
+      exchanges.set(id, x);
+      const request = new Request(input, init);
+      request.headers.set(HEADER, id);
+      return clientEnd(x, request, init?.signal);
+    }) as typeof fetch,
+    /** The simulator as the HTTP server should see it: the same, with its side of each exchange counted. */
+    serve: (sim: Simulator): Simulator => {
+      const fetch = async (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+        const arrived = input instanceof Request && init === undefined ? input : new Request(input, init);
+        // The whole body is read before the exchange counts as received: an upload still under way is not quiet.
+        const body = arrived.method === "GET" || arrived.method === "HEAD" ? undefined : await arrived.text();
+        const request = new Request(arrived.url, { method: arrived.method, headers: arrived.headers, body, signal: arrived.signal });
+        return serverEnd(exchanges.get(request.headers.get(HEADER) ?? "") ?? fresh(), sim, request);
+      };
+      return { ...sim, fetch };
+    },
     quiet: () => [...exchanges.values()].every(quietExchange),
   };
 }

@@ -10,7 +10,7 @@ const TO_FAKE = ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "
 /** The fake epoch every cell starts at, so recorded times are the same on every run. */
 const EPOCH = Date.UTC(2026, 0, 1);
 /** Real time a quiet check may wait for socket I/O before giving up (a stuck wire fails the cell, not the run). */
-const SETTLE_LIMIT_MS = 5_000;
+const SETTLE_LIMIT_MS = 10_000;
 
 // Captured before any fake clock: real waits for real I/O.
 const realImmediate = globalThis.setImmediate;

@@ -41,6 +41,23 @@ function pathSection(results: Results, pathId: string): string[] {
   ];
 }
 
+/** The app's job after each scenario, side by side for the two hooks (the job the app created and passed by id). */
+function jobFateSection(results: Results): string[] {
+  const fate = (pathId: string, scenario: string) => {
+    const o = results.observed.get(`${pathId}/${scenario}`);
+    return o ? (o.jobs[0] ?? "–") : "n/a";
+  };
+  const rows = SCENARIOS.map((s) => `| ${s.id} | ${fate("plain-job", s.id)} | ${fate("stream-job", s.id)} |`);
+  return [
+    "## In a job given by id: the app's job afterwards",
+    "",
+    "| Scenario | `useLLMCall` | `useChatStream` |",
+    "|---|---|---|",
+    ...rows,
+    "",
+  ];
+}
+
 function knownSection(results: Results): string[] {
   const lines = [...results.broken].flatMap(([cell, rules]) => rules.map((rule) => `- \`${cell}\`: ${rule}`));
   return ["## Rules broken today", "", lines.length ? `${lines.length} (the test's \`KNOWN_VIOLATIONS\`, asserted exactly):` : "None.", "", ...lines, ""];
@@ -69,6 +86,7 @@ export function renderGuarantees(results: Results): string {
     ...scenarios,
     "",
     ...PATHS.flatMap((p) => pathSection(results, p.id)),
+    ...jobFateSection(results),
     ...knownSection(results),
   ].join("\n");
 }

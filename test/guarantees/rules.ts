@@ -4,7 +4,8 @@
  */
 import { DEFAULT_TIMEOUTS } from "../../src/core/endpoints";
 import { DEFAULT_OFFLINE_WINDOW_MS } from "../../src/core/onlineSource";
-import { BASE_DELAY_MS, JITTER, MAX_DELAY_MS } from "../../src/core/retry";
+import { retryDelay, shouldRetry } from "../../src/core/retry";
+import { SaaSLLMError } from "../../src/core/SaaSLLMError";
 import { RETRY_AFTER_S, SIM_BASE, type Cell } from "./cells";
 import type { Observation } from "./observe";
 
@@ -18,10 +19,15 @@ export const RULES: Record<Rule, string> = {
   "bounded-wait": "No waiting state (pending, connecting, retrying, streaming, offline hold, checking the charge) lasts longer than its bound.",
 };
 
-/** Attempts of one answer: the first and the policy's 3 retries. */
-const ATTEMPTS = 4;
-/** The longest backoff before retry `n` (0-based): capped exponential, jitter at its top. */
-const backoffMax = (n: number) => Math.min(BASE_DELAY_MS * 2 ** n, MAX_DELAY_MS) * (1 + JITTER);
+/** Attempts of one answer, as the retry policy allows them for a failure it retries (a 503). */
+const transient = new SaaSLLMError({ kind: "unavailable", status: 503, message: "Service Unavailable" });
+const ATTEMPTS = (() => {
+  let failures = 0;
+  while (shouldRetry(failures, transient)) failures++;
+  return failures + 1;
+})();
+/** The longest backoff before retry `n` (0-based): the policy's delay with its jitter at the top. */
+const backoffMax = (n: number) => retryDelay(n, transient, () => 1);
 const answerTokens = String(SIM_BASE.replyText).split(" ").length;
 
 /** The parts of a bound, each in ms, named for the page. */

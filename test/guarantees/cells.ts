@@ -100,7 +100,6 @@ export const SCENARIOS: Scenario[] = [
     title: `Stop at ${ACT_AT_MS} ms (server finishes and charges an aborted stream's job), then \`sendAgain\` at ${CONTINUE_AT_MS} ms (the user chose a second charge)`,
     action: "stop-send-again",
     sim: { abortedStreamJob: "completed" },
-    notFor: { hook: "plain", why: "`useLLMCall` has no `sendAgain`" },
   },
   { id: "reload", title: `Reload at ${ACT_AT_MS} ms, mid-answer (a persisted chat is opened again)`, action: "reload", script: slowPlain },
   { id: "offline", title: `Sent offline, back online at ${ONLINE_AT_MS} ms`, action: "offline" },

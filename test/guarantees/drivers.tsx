@@ -16,7 +16,7 @@ export interface Driver {
   ui: ReactElement;
   send(text: string): void;
   stop(): void;
-  /** Continue and Send again (chat only). */
+  /** Continue (chat only) and Send again. */
   continue(): void;
   sendAgain(): void;
   /** The screen shows a waiting state (a spinner, "Connecting…", "Retrying…", "Checking…", offline hold). */
@@ -33,10 +33,15 @@ function plainDriver(mode: JobMode): Driver {
     send: (text) => act(() => void llm().call(text)),
     stop: () => act(() => llm().cancel()),
     continue: () => undefined,
-    sendAgain: () => undefined,
-    waiting: () => llm().isPending || llm().offline,
-    status: () => (llm().offline ? "offline" : llm().status),
+    sendAgain: () => act(() => void llm().sendAgain().catch(() => undefined)),
+    waiting: () => llm().isPending || llm().offline || llm().outcome?.status === "checking",
+    status: () => (llm().offline ? "offline" : llm().status) + (llm().outcome ? ` (outcome: ${llm().outcome!.status})` : ""),
     claim: () => {
+      const outcome = llm().outcome?.status;
+      if (outcome === "charged") return "charged";
+      if (outcome === "not_charged") return "not charged";
+      if (outcome === "unknown") return "may be charged";
+      if (outcome === "checking") return "checking";
       if (llm().isSuccess) return mode.kind === "single" ? "charged" : "with the job";
       return llm().isError ? "not charged" : "silent";
     },

@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { useStore } from "zustand";
-import { retryDelay, shouldRetry } from "../core/retry";
 import type { SaaSLLMError } from "../core/SaaSLLMError";
 import type { CreateJobInput, Job, JobCosts, JsonObject } from "../core/types";
 import type { JobHandle } from "./jobHandle";
@@ -70,11 +69,11 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   const poll = options.pollIntervalMs ?? 5000;
   const query = useQuery({
     queryKey: saasLLMKeys.job(state.jobId ?? ""),
-    queryFn: ({ signal }) => client.getJob(state.jobId as string, { signal, retry: false }),
+    // One executor per request: the client retries by its own policy (and its `retry` options), react-query does not.
+    queryFn: ({ signal }) => client.getJob(state.jobId as string, { signal }),
     enabled: state.jobId !== null,
     refetchInterval: open && poll !== false ? poll : false,
-    retry: shouldRetry,
-    retryDelay,
+    retry: false,
   });
 
   // The record stops polling once closed: read it once more so it shows the final status.

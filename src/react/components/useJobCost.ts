@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { JobCharge } from "../../core/clientEvents";
-import { retryDelay, shouldRetry } from "../../core/retry";
 import type { JobCosts } from "../../core/types";
 import { saasLLMKeys } from "../queryKeys";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
@@ -35,10 +34,10 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
   const charge = charged && charged.jobId === jobId ? charged.charge : null;
   const query = useQuery({
     queryKey: saasLLMKeys.jobCosts(jobId ?? ""),
-    queryFn: ({ signal }) => client.getJobCosts(jobId as string, { signal, retry: false }),
+    // One executor per request: the client retries by its own policy, react-query does not.
+    queryFn: ({ signal }) => client.getJobCosts(jobId as string, { signal }),
     enabled: jobId !== null,
-    retry: shouldRetry,
-    retryDelay,
+    retry: false,
   });
   useEffect(() => {
     if (!jobId) return;

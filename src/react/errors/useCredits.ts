@@ -1,7 +1,6 @@
 import { useQuery, type UseQueryResult } from "@tanstack/react-query";
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import { useEffect } from "react";
-import { retryDelay, shouldRetry } from "../../core/retry";
 import type { CreditBalance } from "../../core/types";
 import type { RequiresClient } from "../register";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
@@ -42,10 +41,9 @@ export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled 
   const { client, teamStatus } = useSaaSLLMContext();
   const query = useQuery<CreditBalance, SaaSLLMError>({
     queryKey: creditsQueryKey(client.teamId),
-    // react-query retries with the core policy; the client's own retries would double them.
-    queryFn: ({ signal }) => client.getCreditBalance({ signal, retry: false }),
-    retry: (failures, error) => shouldRetry(failures, error),
-    retryDelay: (attempt, error) => retryDelay(attempt, error),
+    // One executor per request: the client retries by its own policy (and its `retry` options), react-query does not.
+    queryFn: ({ signal }) => client.getCreditBalance({ signal }),
+    retry: false,
     refetchInterval,
     enabled,
   });

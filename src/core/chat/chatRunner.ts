@@ -9,12 +9,13 @@ import type { ChatStore } from "./chatStore";
 import type { ChatEngineOptions } from "./chatTypes";
 import type { PlannedAnswer } from "./plannedAnswer";
 import { runAnswer } from "./runAnswer";
+import { createTextBuffer, type TextBuffer } from "./textBuffer";
 
-/** The one active run: its id in the machine, how to abort it, how to show its pending text, and its job. */
+/** The one active run: its id in the machine, how to abort it, its text as it arrives, and its job. */
 interface ActiveRun {
   id: number;
   abort: AbortController;
-  flush: () => void;
+  text: TextBuffer;
   /** A job given by id: closed as failed when its owner goes away mid-answer. */
   job: string | null;
 }
@@ -62,7 +63,7 @@ export function createChatRunner(
 
   const stop = () => {
     if (!active) return;
-    active.flush();
+    active.text.flush();
     abort();
     dispatch({ type: "stop" });
   };
@@ -98,7 +99,9 @@ export function createChatRunner(
     // A newer answer supersedes a running one: that one is stopped first.
     stop();
     const options = getOptions();
-    const run: ActiveRun = { id: ++nextId, abort: new AbortController(), flush: () => undefined, job: typeof options.job === "string" ? options.job : null };
+    const id = ++nextId;
+    const text = createTextBuffer(planned.base, (value, chunkCount) => dispatch({ type: "text", runId: id, text: value, chunkCount }), options.throttleMs);
+    const run: ActiveRun = { id, abort: new AbortController(), text, job: typeof options.job === "string" ? options.job : null };
     active = run;
     const startedAt = Date.now();
     starting(planned, startedAt);
@@ -116,9 +119,8 @@ export function createChatRunner(
         clientRequestId,
         onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id, at: Date.now() }),
         onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
-        onText: (text, chunkCount) => dispatch({ type: "text", runId: run.id, text, chunkCount }),
+        text,
         tokenListener: () => getOptions().onToken,
-        bindFlush: (flush) => void (run.flush = flush),
         online: onlineWindow(),
       }));
     if (active === run) active = null;

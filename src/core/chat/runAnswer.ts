@@ -8,7 +8,7 @@ import { withSystem } from "../calls/callMessages";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
-import { createFlushScheduler } from "./frameScheduler";
+import type { TextBuffer } from "./textBuffer";
 
 export interface AnswerRequest {
   /** What is sent (the conversation, plus the partial answer and a continue prompt when continuing). */
@@ -23,51 +23,34 @@ interface RunHooks {
   onOpen(jobId: string | null): void;
   /** An attempt failed before any text and another one is due. */
   onWait(wait: RetryWait): void;
-  /** The text so far, at most once per frame (or `throttleMs`). */
-  onText(text: string, chunkCount: number): void;
+  /** Where the text goes (the runner's: it publishes it once per frame, and at once before a stop). */
+  text: TextBuffer;
   /** The live `onToken` option, read once per network read. */
   tokenListener(): ((delta: string) => void) | undefined;
-  /** Receives a function that publishes pending text now (before a stop). */
-  bindFlush(flush: () => void): void;
   /** While offline, a due retry waits for the network (up to the window). */
   online?: OnlineWindow;
 }
 
 /**
- * Streams one answer and resolves with how it ended (never rejects). Text is batched to one `onText`
- * per frame and flushed before the outcome, so the outcome carries every character received.
+ * Streams one answer into `hooks.text` and resolves with how it ended (never rejects); the outcome carries every
+ * character received.
  */
 export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOptions, answer: AnswerRequest, hooks: RunHooks): Promise<ChatOutcome> {
-  let text = answer.base;
-  let pending: string[] = [];
-  let chunkCount = 0;
+  const { text: buffer } = hooks;
   const startedAt = Date.now();
   let firstTextAt: number | null = null;
-  const take = () => {
-    if (pending.length) text += pending.join("");
-    pending = [];
-    return text;
-  };
-  const scheduler = createFlushScheduler(() => hooks.onText(take(), chunkCount), options.throttleMs);
-  hooks.bindFlush(() => pending.length > 0 && scheduler.flushNow());
   // Once per network read, not per delta: a read of one write can carry thousands of deltas.
   const onText = (deltas: readonly string[]) => {
     if (hooks.signal.aborted) return;
     firstTextAt ??= Date.now();
     const onToken = hooks.tokenListener();
-    if (!onToken) {
-      pending.push(deltas.length === 1 ? (deltas[0] as string) : deltas.join(""));
-      chunkCount += deltas.length;
-    } else {
-      for (const delta of deltas) {
-        // An onToken that stops the answer ends it at that delta, as when deltas came one call each.
-        if (hooks.signal.aborted) break;
-        pending.push(delta);
-        chunkCount++;
-        onToken(delta);
-      }
+    if (!onToken) return buffer.push(deltas.length === 1 ? (deltas[0] as string) : deltas.join(""), deltas.length);
+    for (const delta of deltas) {
+      // An onToken that stops the answer ends it at that delta, as when deltas came one call each.
+      if (hooks.signal.aborted) break;
+      buffer.push(delta, 1);
+      onToken(delta);
     }
-    scheduler.schedule();
   };
   const messages = withSystem(options.system, answer.request);
   const body = { ...options.params, model: options.model, messages };
@@ -78,13 +61,11 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
     const result = jobId
       ? await client.streamLLMCall(jobId, body, callOptions)
       : await client.streamCreateAndCall({ ...body, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
-    scheduler.cancel();
     const timing = answerTiming(startedAt, firstTextAt, result.usage);
-    return { kind: "done", text: take(), chunkCount, usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
+    return { kind: "done", text: buffer.end(), chunkCount: buffer.chunks(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
-    scheduler.cancel();
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
-    const partial = take();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, chunkCount, timing: answerTiming(startedAt, firstTextAt, null) };
+    const partial = buffer.end();
+    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, chunkCount: buffer.chunks(), timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

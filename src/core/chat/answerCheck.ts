@@ -1,41 +1,35 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { reconcileAnswer, type AnswerOutcome } from "../calls/answerOutcome";
+import { reconcileAnswer } from "../calls/answerOutcome";
+import type { ChatStore } from "./chatStore";
 
 /**
- * The job lookup of the shown answer (see `reconcileAnswer`): at most one pending, started only once the chat
- * is mounted (a chat restored during a render must not send requests from it), published when settled.
+ * Runs the charge check the machine asks for (`machine.check`, see `reconcileAnswer`): one lookup per check,
+ * started only once the chat is mounted (a chat restored during a render sends nothing), its outcome
+ * dispatched for that check only (a newer answer or a reset made it moot).
  */
-export function createAnswerCheck(getClient: () => SaaSLLMClient, publish: (outcome: AnswerOutcome) => void) {
-  let pending: { clientRequestId: string; since: number; endedBy: unknown; running: Promise<void> | null } | null = null;
+export function createAnswerCheck(getClient: () => SaaSLLMClient, { machine, dispatch }: Pick<ChatStore, "machine" | "dispatch">) {
+  let running: { check: object; done: Promise<void> } | null = null;
   let mounted = false;
-  const run = () => {
-    const check = pending;
-    if (!check || check.running) return check?.running;
-    check.running = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.endedBy).then((outcome) => {
-      if (pending !== check) return;
-      pending = null;
-      publish(outcome);
-    });
-    return check.running;
+  /** Starts the due check (if not running); resolves once its outcome is dispatched. */
+  const run = (): Promise<void> => {
+    const { check } = machine();
+    if (!check) return Promise.resolve();
+    if (running?.check === check) return running.done;
+    const done = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.endedBy).then((outcome) => dispatch({ type: "outcome", outcome, check }));
+    running = { check, done };
+    return done;
   };
   return {
-    /** `endedBy`: what ended the answer (the client picks how long the server may still finish it). */
-    schedule(clientRequestId: string, since: number, endedBy: unknown): void {
-      pending = { clientRequestId, since, endedBy, running: null };
-      publish({ status: "checking" });
-      if (mounted) void run();
-    },
+    /** The owner is mounted: effects may start. */
     mount(): void {
       mounted = true;
       void run();
     },
-    /** Resolves once the pending lookup (started now if due) has published its outcome. */
-    settled(): Promise<void> {
-      return run() ?? Promise.resolve();
+    /** The machine changed: a new check starts once mounted. */
+    changed(): void {
+      if (mounted) void run();
     },
-    /** A newer answer or a reset: a pending outcome is of no answer on screen any more. */
-    cancel(): void {
-      pending = null;
-    },
+    /** Resolves once the due check (started now if it was not) has its outcome. */
+    settled: run,
   };
 }

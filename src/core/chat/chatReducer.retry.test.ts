@@ -6,7 +6,7 @@ import { chatReducer, initialChatMachine, type ChatAction, type ChatMachine } fr
 vi.mock("react", () => ({}));
 
 const user = { role: "user", content: "Hi" };
-const send: ChatAction = { type: "send", runId: 1, conversation: [user], base: "", jobId: null, clientRequestId: "c1" };
+const send = { type: "send", runId: 1, plan: { conversation: [user], request: [user], base: "" }, at: 0, jobId: null, clientRequestId: "c1" } as const satisfies ChatAction;
 const run = (...actions: ChatAction[]): ChatMachine => actions.reduce(chatReducer, initialChatMachine);
 const wait = (attempt: number, runId = 1): ChatAction => ({ type: "wait", runId, wait: { attempt, maxAttempts: 3, nextRetryAt: 5000 } });
 const failed = (error: SaaSLLMError, t = ""): ChatAction => ({ type: "settle", runId: 1, outcome: { kind: "failed", error, text: t } });

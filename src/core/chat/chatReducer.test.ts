@@ -6,7 +6,7 @@ import { chatReducer, initialChatMachine, type ChatAction, type ChatMachine } fr
 vi.mock("react", () => ({}));
 
 const user = { role: "user", content: "Hi" };
-const send = (runId = 1, base = ""): ChatAction => ({ type: "send", runId, conversation: [user], base, jobId: null, clientRequestId: "c1" });
+const send = (runId = 1, base = ""): ChatAction => ({ type: "send", runId, plan: { conversation: [user], request: [user], base }, at: 0, jobId: null, clientRequestId: "c1" });
 const run = (...actions: ChatAction[]): ChatMachine => actions.reduce(chatReducer, initialChatMachine);
 const err = (kind: SaaSLLMError["kind"]) => new SaaSLLMError({ kind, message: kind });
 const text = (t: string, runId = 1): ChatAction => ({ type: "text", runId, text: t, chunkCount: t.length });

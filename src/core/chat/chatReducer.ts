@@ -2,9 +2,10 @@ import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
 import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, type OfflineHold } from "./chatTypes";
-import type { AnswerOutcome } from "../calls/answerOutcome";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
+import { fateUnknown, type AnswerOutcome } from "../calls/answerOutcome";
+import { plannedFrom, type PlannedAnswer } from "./plannedAnswer";
 import { reasonOfOutcome, type UnfinishedReason } from "./unfinishedReason";
 
 /** The answer being streamed. Only one exists at a time; actions of any other run are ignored. */
@@ -14,10 +15,23 @@ export interface ChatRun {
   conversation: ChatStreamMessage[];
 }
 
-/** The chat machine: what the UI sees, the active run, and whether its owner went away. */
+/** A charge check due: the single-shot answer's jobs to look up, since when, and what ended it (it sets the watch). */
+export interface ChargeCheck {
+  clientRequestId: string;
+  since: number;
+  endedBy: unknown;
+}
+
+/**
+ * The chat machine: what the UI sees, the active run, the answer `retry` sends again (`plan`) and when the shown
+ * answer started, the charge check due for an answer whose end was not seen, and whether its owner went away.
+ */
 export interface ChatMachine {
   state: ChatStreamState;
   run: ChatRun | null;
+  plan: PlannedAnswer | null;
+  startedAt: number | null;
+  check: ChargeCheck | null;
   disposed: boolean;
 }
 
@@ -29,7 +43,7 @@ export type ChatOutcome =
 
 export type ChatAction =
   /** A new answer starts from `base` (the partial answer when continuing). Refused while another runs. */
-  | { type: "send"; runId: number; conversation: ChatStreamMessage[]; base: string; jobId: string | null; clientRequestId: string | null }
+  | { type: "send"; runId: number; plan: PlannedAnswer; at: number; jobId: string | null; clientRequestId: string | null }
   /** The device is offline: the send is held until the network is back or `hold.expiresAt`. */
   | { type: "hold"; runId: number; hold: OfflineHold }
   /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
@@ -45,15 +59,22 @@ export type ChatAction =
   | { type: "enqueue"; item: QueuedSend }
   | { type: "unqueue"; id: number }
   | { type: "pauseQueue"; paused: boolean }
-  /** A stored chat is restored (only into an idle, untouched chat). */
-  | { type: "restore"; state: ChatStreamState }
-  /** What the server did with an answer whose end the client did not see. */
-  | { type: "outcome"; outcome: AnswerOutcome }
+  /** A stored chat is restored (only into an idle, untouched chat); `at`: when its answer started, if stored. */
+  | { type: "restore"; state: ChatStreamState; at: number | null; now: number }
+  /** What the server did with an answer whose end the client did not see (the result of `check`). */
+  | { type: "outcome"; outcome: AnswerOutcome; check: ChargeCheck }
   | { type: "stop" }
   | { type: "reset" }
   | { type: "dispose" };
 
-export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, disposed: false };
+export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, plan: null, startedAt: null, check: null, disposed: false };
+
+/** A charge check for a single-shot answer that ended unseen (its fate unknown), as `checking` in the state. */
+function checkFor(m: ChatMachine, endedBy: unknown, reason: UnfinishedReason | null, since = m.startedAt): Pick<ChatMachine, "check"> & { outcome?: AnswerOutcome } {
+  const { clientRequestId } = m.state;
+  if (!clientRequestId || since === null || !fateUnknown(reason)) return { check: null };
+  return { check: { clientRequestId, since, endedBy }, outcome: { status: "checking" } };
+}
 
 /** The conversation with the assistant answer shown after it (none while it is empty and not cut). */
 const withAnswer = (conversation: ChatStreamMessage[], content: string, interrupted: boolean, reason: UnfinishedReason | null = null): ChatStreamMessage[] => [
@@ -72,6 +93,10 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   const { conversation } = m.run;
   const { text } = outcome;
   const reason = reasonOfOutcome(outcome);
+  if (outcome.kind === "failed") {
+    const { check, outcome: checking } = checkFor(m, outcome.error, reason);
+    m = { ...m, check, state: checking ? { ...m.state, outcome: checking } : m.state };
+  }
   // The count rides on the settle too: an answer that ends within one frame never published a text action.
   const ended = { text, reason, retrying: null, generatingSince: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
   if (outcome.kind === "done") {
@@ -85,10 +110,12 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
   return { ...patch(m, { ...ended, status, error: status === "stopped" ? null : error, messages, offline: null }), run: null };
 }
 
+/** Stopped: a send held offline was never sent; any other may still be finished (and charged) by the server. */
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
   const messages = withAnswer(m.run.conversation, m.state.text, m.state.text !== "", "stopped");
-  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null }), run: null };
+  const { check, outcome = null } = m.state.status === "offline" ? { check: null } : checkFor(m, { kind: "aborted" }, "stopped");
+  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null, outcome }), run: null, check };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -96,9 +123,10 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
   switch (action.type) {
     case "send": {
       if (busyOrGone(m)) return m;
-      const { runId, conversation, base, jobId, clientRequestId } = action;
+      const { runId, plan, at, jobId, clientRequestId } = action;
+      const { conversation, base } = plan;
       const state: ChatStreamState = { ...initialChatStreamState, queue: m.state.queue, queuePaused: m.state.queuePaused, status: "connecting", text: base, messages: withAnswer(conversation, base, false), jobId, clientRequestId };
-      return { ...m, run: { id: runId, conversation }, state };
+      return { ...m, run: { id: runId, conversation }, plan, startedAt: at, check: null, state };
     }
     case "hold":
       return owns(m, action.runId) && m.state.status === "connecting" ? patch(m, { status: "offline", offline: action.hold }) : m;
@@ -119,15 +147,21 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       return patch(m, { queue: m.state.queue.filter((q) => q.id !== action.id) });
     case "pauseQueue":
       return m.state.queuePaused === action.paused ? m : patch(m, { queuePaused: action.paused });
-    case "restore":
-      return busyOrGone(m) || m.state !== initialChatStreamState ? m : { ...m, state: action.state };
+    case "restore": {
+      if (busyOrGone(m) || m.state !== initialChatStreamState) return m;
+      const { state, at, now } = action;
+      const restored = { ...m, state, plan: plannedFrom(state.messages), startedAt: at };
+      if (state.status !== "interrupted") return restored;
+      const { check, outcome } = checkFor(restored, { partialText: state.text }, state.reason, at ?? now);
+      return { ...restored, check, state: outcome ? { ...state, outcome } : state };
+    }
     case "outcome":
-      return busyOrGone(m) ? m : patch(m, { outcome: action.outcome });
+      return m.disposed || action.check !== m.check ? m : { ...patch(m, { outcome: action.outcome }), check: null };
     case "stop":
       return stop(m);
     case "reset":
       return { ...initialChatMachine, disposed: m.disposed };
     case "dispose":
-      return { ...stop(m), disposed: true };
+      return { ...stop(m), check: null, disposed: true };
   }
 }

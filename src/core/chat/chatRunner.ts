@@ -46,17 +46,10 @@ export interface ChatRunner {
 
 /**
  * Runs one answer at a time through the `chatReducer` machine: coalesces sends of one tick, holds a send
- * made offline, streams it, and settles it. What to send, and what follows, is the engine's: `starting` is
- * called as each answer starts, `settled` after each one settled (the state already shows it).
+ * made offline, streams it, and settles it. It keeps only what the machine cannot hold: the active run's abort
+ * controller and text buffer. What to send, and what follows a settled answer, is the engine's (it reads the machine).
  */
-export function createChatRunner(
-  { dispatch, disposed }: ChatStore,
-  getClient: () => SaaSLLMClient,
-  getOptions: () => ChatEngineOptions,
-  online: OnlineSource | null,
-  starting: (planned: PlannedAnswer, startedAt: number) => void,
-  settled: (outcome: ChatOutcome, clientRequestId: string | null, startedAt: number) => void,
-): ChatRunner {
+export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: () => SaaSLLMClient, getOptions: () => ChatEngineOptions, online: OnlineSource | null): ChatRunner {
   let active: ActiveRun | null = null;
   let queued: ScheduledSend | null = null;
   let nextId = 0;
@@ -103,11 +96,9 @@ export function createChatRunner(
     const text = createTextBuffer(planned.base, (value, chunkCount) => dispatch({ type: "text", runId: id, text: value, chunkCount }), options.throttleMs);
     const run: ActiveRun = { id, abort: new AbortController(), text, job: typeof options.job === "string" ? options.job : null };
     active = run;
-    const startedAt = Date.now();
-    starting(planned, startedAt);
     const clientRequestId = options.job === undefined ? randomId() : null;
     const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
-    dispatch({ type: "send", runId: run.id, conversation: planned.conversation, base: planned.base, jobId, clientRequestId });
+    dispatch({ type: "send", runId: run.id, plan: planned, at: Date.now(), jobId, clientRequestId });
     // Online, nothing is awaited before the request: it leaves before React renders the `send` state.
     const network = onlineWindow();
     const held = network && !network.source.isOnline() ? await whileOffline(run, network) : null;
@@ -126,7 +117,6 @@ export function createChatRunner(
     if (active === run) active = null;
     dispatch({ type: "settle", runId: run.id, outcome });
     afterAnswer(getClient(), options, getOptions(), outcome);
-    settled(outcome, clientRequestId, startedAt);
   };
 
   return {

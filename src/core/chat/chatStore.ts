@@ -1,4 +1,4 @@
-import { chatReducer, initialChatMachine, type ChatAction } from "./chatReducer";
+import { chatReducer, initialChatMachine, type ChatAction, type ChatMachine } from "./chatReducer";
 import type { ChatStreamState } from "./chatTypes";
 
 export type ChatListener = (next: ChatStreamState, prev: ChatStreamState) => void;
@@ -11,13 +11,15 @@ export interface ChatStore {
   dispatch(action: ChatAction): void;
   /** The owner went away: nothing is sent any more. */
   disposed(): boolean;
+  /** The whole machine (the UI sees its `state`). */
+  machine(): ChatMachine;
 }
 
 /**
  * A store of the chat machine. `attached`: a first subscriber arrived, so the owner is mounted (never during a
- * render) and effects may start. `changed`: after each change, before the subscribers hear of it.
+ * render) and effects may start. `changed`: after each change of the machine, before the subscribers hear of it.
  */
-export function createChatStore(attached: () => void, changed: (next: ChatStreamState) => void): ChatStore {
+export function createChatStore(attached: () => void, changed: (next: ChatMachine, prev: ChatMachine) => void): ChatStore {
   let machine = initialChatMachine;
   const listeners = new Set<ChatListener>();
   return {
@@ -28,12 +30,14 @@ export function createChatStore(attached: () => void, changed: (next: ChatStream
       return () => void listeners.delete(listener);
     },
     dispatch(action) {
-      const prev = machine.state;
+      const prev = machine;
       machine = chatReducer(machine, action);
-      if (machine.state === prev) return;
-      changed(machine.state);
-      for (const listener of listeners) listener(machine.state, prev);
+      if (machine === prev) return;
+      changed(machine, prev);
+      if (machine.state === prev.state) return;
+      for (const listener of listeners) listener(machine.state, prev.state);
     },
     disposed: () => machine.disposed,
+    machine: () => machine,
   };
 }

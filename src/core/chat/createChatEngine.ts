@@ -4,17 +4,15 @@ import { isSaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
 import { failJob } from "../jobs/failJob";
 import { createAnswerCheck } from "./answerCheck";
-import { fateUnknown, needsChargeConsent } from "../calls/answerOutcome";
+import { needsChargeConsent } from "../calls/answerOutcome";
 import { previewOf, sameInput } from "./busyPolicy";
-import type { ChatOutcome } from "./chatReducer";
 import { createChatRunner } from "./chatRunner";
 import { createChatStore } from "./chatStore";
 import type { ChatEngine, ResendOptions } from "./chatEngine";
 import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatStreamState } from "./chatTypes";
 import type { OnlineSource } from "../onlineSource";
-import { continuation, plannedFrom, strip, type PlannedAnswer } from "./plannedAnswer";
+import { continuation, strip, type PlannedAnswer } from "./plannedAnswer";
 import { promptMessages } from "./promptMessages";
-import { reasonOfOutcome } from "./unfinishedReason";
 
 export type { ChatEngine, ResendOptions } from "./chatEngine";
 
@@ -24,13 +22,9 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
   let restoring = false;
   let mounted = false;
   let queueIds = 0;
-  /** The answer `retry` sends again. */
-  let lastRun: PlannedAnswer | null = null;
-  /** When the shown answer started (persisted: bounds the job lookup after a reload). */
-  let startedAt: number | null = null;
 
   const flushStorage = () => persistence?.flush();
-  // `attached` runs on the first subscribe, after this factory returned: `check` is set by then.
+  // The store's hooks run after this factory returned: `check` is set by then.
   const store = createChatStore(
     () => {
       if (mounted) return;
@@ -39,51 +33,33 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       globalThis.addEventListener?.("pagehide", flushStorage);
       check.mount();
     },
-    (next) => void (restoring || persistence?.save(next, startedAt)),
+    (next, prev) => {
+      if (!restoring && next.state !== prev.state) persistence?.save(next.state, next.startedAt);
+      if (next.check !== prev.check) check.changed();
+      // An answer ended (settled or stopped): the queue goes on or pauses once a newer send had its chance to start.
+      if (prev.run && !next.run && !next.disposed) queueMicrotask(() => advanceQueue(next.state.status === "done"));
+    },
   );
-  const { getState, dispatch, disposed } = store;
-  /** The job lookup of an answer whose end was not seen. */
-  const check = createAnswerCheck(getClient, (outcome) => dispatch({ type: "outcome", outcome }));
-
-  const starting = (planned: PlannedAnswer, at: number) => {
-    lastRun = planned;
-    startedAt = at;
-    check.cancel();
-  };
-
-  /**
-   * A single-shot answer stopped, cut or timed out may still be finished, and charged, by the server: the check
-   * learns what it did (unless a newer answer replaced it). A done one lets the queue go on.
-   */
-  const settled = (outcome: ChatOutcome, clientRequestId: string | null, at: number) => {
-    const shown = at === startedAt;
-    if (shown && outcome.kind === "failed" && clientRequestId && fateUnknown(reasonOfOutcome(outcome))) check.schedule(clientRequestId, at, outcome.error);
-    advanceQueue(outcome.kind === "done");
-  };
-
-  const { stop, abort, schedule, scheduled, unschedule, busy, activeJob } = createChatRunner(store, getClient, getOptions, online, starting, settled);
+  const { getState, dispatch, disposed, machine } = store;
+  const check = createAnswerCheck(getClient, store);
+  const { stop, abort, schedule, scheduled, unschedule, busy, activeJob } = createChatRunner(store, getClient, getOptions, online);
 
   /** Lays a stored chat over an untouched one; writes nothing back (it may run during a render). */
   const restore = (state: ChatStreamState, at: number | null) => {
-    const before = getState();
     restoring = true;
     try {
-      dispatch({ type: "restore", state });
-      if (getState() === before) return;
-      lastRun = plannedFrom(state.messages);
-      startedAt = at;
-      const { status, reason, clientRequestId } = state;
-      if (status === "interrupted" && fateUnknown(reason) && clientRequestId) check.schedule(clientRequestId, at ?? Date.now(), { partialText: state.text });
+      dispatch({ type: "restore", state, at, now: Date.now() });
     } finally {
       restoring = false;
     }
   };
 
   /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
-  const resend = async (options: ResendOptions | undefined, go: () => Promise<void>): Promise<void> => {
+  const resend = async (options: ResendOptions | undefined, go: (plan: PlannedAnswer) => Promise<void>): Promise<void> => {
     await check.settled();
-    if (needsChargeConsent(getState().outcome) && !options?.chargeAgain) return;
-    return go();
+    const { plan } = machine();
+    if (!plan || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
+    return go(plan);
   };
 
   const submit = (input: string | ChatMessage[]): Promise<void> => {
@@ -139,12 +115,11 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       return Promise.resolve();
     },
     stop,
-    retry: (options) => resend(options, () => (lastRun ? schedule({ ...lastRun }) : Promise.resolve())),
+    retry: (options) => resend(options, (plan) => schedule({ ...plan })),
     continue: (options) =>
-      resend(options, () => {
+      resend(options, (plan) => {
         const { messages, text } = getState();
-        if (!lastRun) return Promise.resolve();
-        return schedule(text ? continuation(messages, text, getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...lastRun });
+        return schedule(text ? continuation(messages, text, getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...plan });
       }),
     cancelQueued: (id) => dispatch({ type: "unqueue", id }),
     resumeQueue() {
@@ -153,10 +128,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     },
     reset() {
       unschedule();
-      check.cancel();
       abort();
-      lastRun = null;
-      startedAt = null;
       dispatch({ type: "reset" });
     },
     dispose() {

@@ -138,35 +138,33 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       // A rotated key gets exactly one second chance, whatever the retry policy says.
       if (error.kind === "unauthorized" && config.canRefreshKey && !refreshed) {
         refreshed = true;
-        let fresh: string | undefined;
-        try {
-          fresh = await config.getKey(true);
-        } catch {
-          // A provider that fails here gives no second chance: the 401 stands.
-        }
+        // A provider that fails here gives no second chance: the 401 stands.
+        const fresh = await Promise.resolve().then(() => config.getKey(true)).catch(() => undefined);
         if (fresh && fresh !== key) {
           freshKey = fresh;
           continue;
         }
       }
-      calls.upstreamCalls += upstreamCallsOf(error);
-      const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
-      const verdict = decideRetry(error, { failures: calls.failures, upstreamCalls: calls.upstreamCalls, keptText }, { maxRetries: retries, maxUpstreamCalls: config.maxUpstreamCalls, delay: config.delay, random: config.random });
-      verdicts.set(error, verdict);
-      if (!verdict.retry) {
-        config.hub.emit({ type: "no-retry", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, reason: verdict.reason });
-        throw error;
-      }
-      const { delayMs, delaySource } = verdict;
-      calls.failures++;
-      config.hub.emit({ type: "retry", ...where, attempt, at: Date.now(), delayMs, kind: error.kind, status: error.status, delaySource, retry: calls.failures, maxRetries: retries });
-      if (calls.external) throw error;
-      await waitToRetry(spec, where, error, delayMs, { attempt: calls.failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + delayMs });
+      const verdict = decide(config, spec, calls, error, retries, attempt);
+      if (!verdict.retry || calls.external) throw error;
+      await waitToRetry(spec, where, error, verdict.delayMs, { attempt: calls.failures + 1, maxAttempts: retries + 1, nextRetryAt: Date.now() + verdict.delayMs });
     } finally {
       clearTimeout(timer);
       spec.signal?.removeEventListener("abort", onAbort);
     }
   }
+}
+
+/** The policy's decision on a failed attempt (`decideRetry`, kept for `verdictOf`), told as a `retry` or `no-retry` event. */
+function decide(config: TransportConfig, spec: RequestSpec, calls: CallAttempts, error: SaaSLLMError, maxRetries: number, attempt: number): RetryVerdict {
+  calls.upstreamCalls += upstreamCallsOf(error);
+  const keptText = spec.stream === true && error.partialText !== undefined && error.partialText !== "";
+  const verdict = decideRetry(error, { failures: calls.failures, upstreamCalls: calls.upstreamCalls, keptText }, { maxRetries, maxUpstreamCalls: config.maxUpstreamCalls, delay: config.delay, random: config.random });
+  verdicts.set(error, verdict);
+  const base = { endpoint: spec.endpoint, requestId: calls.requestId, attempt, at: Date.now(), kind: error.kind, status: error.status };
+  if (!verdict.retry) config.hub.emit({ type: "no-retry", ...base, reason: verdict.reason });
+  else config.hub.emit({ type: "retry", ...base, delayMs: verdict.delayMs, delaySource: verdict.delaySource, retry: ++calls.failures, maxRetries });
+  return verdict;
 }
 
 /** The wait before the next attempt: its delay, then, while offline, the network (up to the window; `error` after it). */

@@ -26,6 +26,13 @@ export interface SaaSLLMClientOptions {
    * @default { maxRetries: 3, maxUpstreamCalls: 20, posts: true, idempotencyKeys: true }
    */
   retry?: false | { maxRetries?: number; maxUpstreamCalls?: number; posts?: boolean; idempotencyKeys?: boolean; delay?: (attempt: number, error: SaaSLLMError) => number };
+  /**
+   * How long, after a single-shot call ended without the client seeing its end (a stop, a cut, a timeout), the
+   * client watches its job before it closes it as failed. The server as shipped finishes an aborted generation
+   * and charges it, overwriting an earlier close; set 0 for a server that leaves aborted jobs open (uvicorn 0.54+).
+   * @default 30000, or 2000 after a cut that came after text
+   */
+  settleWindowMs?: number;
   /** Structured events for logs and metrics (never carries the key). */
   onEvent?: ClientEventListener;
   /** Fail fast after repeated failures: `createCircuitBreaker(options)`, shareable between clients (an app without one ships none of it). */

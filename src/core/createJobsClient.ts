@@ -6,7 +6,6 @@ import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
 import { createJobCloser, type CallReconciliation, type FailOpenJobsOptions } from "./jobs/createJobCloser";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
-import { settleWindowOf } from "./jobs/settleCall";
 import type { ClientCore } from "./clientCore";
 import type { TransportConfig } from "./transport";
 import type { CompleteJobInput } from "./types";
@@ -34,7 +33,7 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
   const call = createJsonCall(config);
   const json = createJobMethods(call, config, teamId);
-  const closer = createJobCloser(json, (shared) => hub.emit({ type: "job-close-shared", endpoint: "completeJob", requestId: "", attempt: 0, at: Date.now(), ...shared }));
+  const closer = createJobCloser(json, (shared) => hub.emit({ type: "job-close-shared", endpoint: "completeJob", requestId: "", attempt: 0, at: Date.now(), ...shared }), options.settleWindowMs);
 
   const client = {
     teamId,
@@ -60,7 +59,7 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
      *   followed text, else 30 s (0: close open jobs at once)
      */
     reconcileCall(clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number; endedBy?: unknown }): Promise<CallReconciliation> {
-      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs ?? settleWindowOf(opts.endedBy));
+      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs, opts.endedBy);
     },
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,

@@ -3,7 +3,7 @@ import type { createJobMethods } from "../jobMethods";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
 import type { CompleteJobOptions } from "../jobEvents";
 import { findCallJobs } from "./findOpenJobs";
-import { DEFAULT_SETTLE_WINDOW_MS, watchCall } from "./settleCall";
+import { settleWindowOf, watchCall } from "./settleCall";
 
 type Methods = Pick<ReturnType<typeof createJobMethods>, "listTeamJobs">;
 type Close = (jobId: string, input: CompleteJobInput, opts?: CompleteJobOptions) => Promise<CompleteJobResult>;
@@ -24,8 +24,10 @@ export interface SettleOptions {
   since: number;
   /** Written on jobs closed as failed (cut to one limit, `closeReason.ts`). */
   reason: string;
-  /** How long to watch open jobs before closing them (the server may still finish them). @default 0 */
+  /** How long to watch open jobs before closing them. @default the client's `settleWindowMs`, else by `endedBy` (`settleWindowOf`) */
   windowMs?: number;
+  /** What ended the call (an error, or nothing for an answer whose body was cut after its end). */
+  endedBy?: unknown;
   beforeAttempt?: number;
   /** @default "reconcile" */
   closedBy?: JobClosedBy;
@@ -48,7 +50,7 @@ export interface CallReconciliation {
  * the server may still finish them, then closes what is still open through the client's one `close`, and says
  * what was charged.
  */
-export function createCallSettler(methods: Methods, close: Close) {
+export function createCallSettler(methods: Methods, close: Close, fixedWindowMs?: number) {
   const settling = new Map<string, Promise<CallReconciliation>>();
   /**
    * Watches the jobs of one single-shot call (up to `windowMs`, see `watchCall`), then closes as failed the ones
@@ -63,9 +65,10 @@ export function createCallSettler(methods: Methods, close: Close) {
     return done;
   }
 
-  async function settleOnce(clientRequestId: string, { since, reason, windowMs = 0, beforeAttempt, closedBy = "reconcile" }: SettleOptions): Promise<CallReconciliation> {
+  async function settleOnce(clientRequestId: string, { since, reason, windowMs, endedBy, beforeAttempt, closedBy = "reconcile" }: SettleOptions): Promise<CallReconciliation> {
     const result: CallReconciliation = { charged: [], notCharged: [], closed: [], unsettled: [] };
-    const jobs = await watchCall(() => findCallJobs(methods, clientRequestId, since), windowMs, since);
+    const watch = windowMs ?? fixedWindowMs ?? settleWindowOf(endedBy);
+    const jobs = await watchCall(() => findCallJobs(methods, clientRequestId, since), watch, since);
     await Promise.all(
       jobs.map(async ({ job_id, status, credit_applied, metadata }) => {
         if (status !== "pending" && status !== "in_progress") return void (status === "completed" && credit_applied ? result.charged : result.notCharged).push(job_id);
@@ -88,15 +91,15 @@ export function createCallSettler(methods: Methods, close: Close) {
   /** Completes as failed the still-open jobs of one single-shot call, now (no watch). Best effort: resolves with how many it closed. */
   function failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
     const { since = Date.now(), closedBy = "app", beforeAttempt } = options;
-    return settle(clientRequestId, { since, reason, closedBy, beforeAttempt }).then((r) => r.closed.length, () => 0);
+    return settle(clientRequestId, { since, reason, closedBy, beforeAttempt, windowMs: 0 }).then((r) => r.closed.length, () => 0);
   }
 
   /**
    * Finds every job of one single-shot call (any status), watches open ones for `windowMs`, then closes what is
    * still open as failed, so that its charge is settled. Throws when the lookup fails.
    */
-  function reconcile(clientRequestId: string, reason: string, since: number, windowMs = DEFAULT_SETTLE_WINDOW_MS): Promise<CallReconciliation> {
-    return settle(clientRequestId, { since, reason, windowMs });
+  function reconcile(clientRequestId: string, reason: string, since: number, windowMs?: number, endedBy?: unknown): Promise<CallReconciliation> {
+    return settle(clientRequestId, { since, reason, windowMs, endedBy });
   }
 
   return { settle, failOpenJobs, reconcile };

@@ -49,7 +49,7 @@ async function closeOnce(methods: Methods, uncertain: boolean, jobId: string, in
  * at most once per job and client: the upstream flips the charge on a repeated complete. When a complete
  * failed and may have landed, the job is read before it is sent again.
  */
-export function createJobCloser(methods: Methods, onShared: (close: SharedClose) => void = () => {}) {
+export function createJobCloser(methods: Methods, onShared: (close: SharedClose) => void = () => {}, settleWindowMs?: number) {
   const outcomes = new Map<string, Promise<CompleteJobResult>>();
   const uncertain = new Set<string>();
 
@@ -74,7 +74,7 @@ export function createJobCloser(methods: Methods, onShared: (close: SharedClose)
     return outcome;
   }
 
-  return { close, ...createCallSettler(methods, close) };
+  return { close, ...createCallSettler(methods, close, settleWindowMs) };
 }
 
 export type JobCloser = ReturnType<typeof createJobCloser>;

@@ -1,7 +1,6 @@
 import { isSaaSLLMError } from "../SaaSLLMError";
 import { closeReasonOf } from "./closeReason";
 import type { JobCloser } from "./createJobCloser";
-import { settleWindowOf } from "./settleCall";
 
 /** What the client saw of one single-shot call (E6), attempt by attempt. */
 export interface SingleShotTrace {
@@ -42,5 +41,5 @@ export function cleanUpSingleShot(closer: JobCloser, trace: SingleShotTrace, err
   // A retried call whose last attempt was read to EOF: only the earlier attempts' jobs are left to close.
   if (error === undefined && trace.reachedEof) return void closer.failOpenJobs(trace.clientRequestId, "Retried: superseded by a later attempt", { since, beforeAttempt: trace.attempts, closedBy: "retry-cleanup" });
   const reason = error === undefined ? "The answer was delivered but its stream was cut before the server closed the job" : closeReasonOf(error);
-  void closer.settle(trace.clientRequestId, { since, reason, windowMs: settleWindowOf(error), closedBy: "app" }).catch(() => undefined);
+  void closer.settle(trace.clientRequestId, { since, reason, endedBy: error, closedBy: "app" }).catch(() => undefined);
 }

@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useLayoutEffect, useReducer, useRef, useState } from "react";
 import { LLMErrorBoundary, useChatStream, useLLMCall } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
+import { useOnClientEvents } from "./support/useClientEvents";
 import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
 
 /** A call with `throwOnError`: on mount it asks the model, and a failure goes to the boundary. */
@@ -27,11 +28,15 @@ function BoundaryDemo({ scenario }: { scenario: ScenarioName }) {
   const { simulator } = useDemo();
   const [model, setModel] = useState("chat-fast");
   const arranged = useRef(false);
+  // The team line re-reads the simulator after the fault is armed and after every call (a fix, a charge).
+  const [, arrangedNow] = useReducer((n: number) => n + 1, 0);
+  useOnClientEvents();
   // A layout effect runs before the children's passive effects, where the call is made: the fault is armed first.
   useLayoutEffect(() => {
     if (arranged.current || !simulator) return;
     arranged.current = true;
     SCENARIOS[scenario].arrange(simulator, scenario === "interrupted" ? "streamCreateAndCall" : "createAndCall");
+    arrangedNow();
   }, [scenario, simulator]);
   const [params, setParams] = useState(SCENARIOS[scenario].params);
   return (
@@ -42,12 +47,14 @@ function BoundaryDemo({ scenario }: { scenario: ScenarioName }) {
         onReauth={({ resetErrorBoundary }) => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), resetErrorBoundary())}
         onAddCredits={({ resetErrorBoundary }) => (simulator?.team().setCredits(100), resetErrorBoundary())}
         onChooseModel={() => setModel("chat-claude")}
+        // "Contact support": here the administrator answers at once and restores the team.
+        onContactAdmin={({ resetErrorBoundary }) => (simulator?.team().resume(), resetErrorBoundary())}
       >
         {scenario === "interrupted" ? <StreamOnMount model={model} /> : <AskOnMount model={model} params={params} />}
       </LLMErrorBoundary>
       {simulator ? (
-        <p className="demo__note">
-          Team {simulator.team().status()}, {simulator.team().credits()} credits, model {model}.
+        <p className="demo__note" data-testid="team-line">
+          Simulator: team {simulator.team().status()}, {simulator.team().credits()} credits, model {model}.
         </p>
       ) : null}
     </div>
@@ -63,7 +70,7 @@ const meta = {
     docs: {
       description: {
         component:
-          "Hooks with `throwOnError` hand their `SaaSLLMError` to `<LLMErrorBoundary>`, which shows the state's fallback (here the built-in banner). `Try again`, `Sign in again`, `Add credits` and `Choose another model` fix the cause on the simulator and reset the boundary.",
+          "Hooks with `throwOnError` hand their `SaaSLLMError` to `<LLMErrorBoundary>`, which shows the state's fallback (here the built-in banner). `Try again`, `Sign in again`, `Add credits`, `Choose another model` and `Contact support` fix the cause on the simulator and reset the boundary.",
       },
     },
   },

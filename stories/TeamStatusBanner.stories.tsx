@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ErrorBanner, TeamStatusBanner, useLLMCall } from "@saas-litellm/react";
+import { ErrorBanner, TeamStatusBanner, toErrorState, useLLMCall, type SaaSLLMError } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
@@ -11,6 +11,11 @@ const ADMIN: FaultAction[] = [
   { label: "Revoke key", run: (sim) => sim.team().revokeKey() },
   { label: "Restore team", run: (sim) => (sim.team().resume(), sim.team().setCredits(100), sim.team().rotateKey(DEMO_VIRTUAL_KEY)) },
 ];
+
+/** Where the failed call's error is shown: the team notice above for account errors, its own banner below otherwise. */
+function failedText(error: SaaSLLMError): string {
+  return toErrorState(error).accountWide ? "The call failed: the notice above says why." : "The call failed: its own error is shown below.";
+}
 
 /** The banner sits at the top of the app; any call anywhere that learns the team's status updates it. */
 function TeamStatusDemo() {
@@ -30,7 +35,7 @@ function TeamStatusDemo() {
           Make a call
         </button>
         <span className="demo__meta" role="status">
-          {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? "The call failed (see its own error below)." : "No call yet."}
+          {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? failedText(call.error) : "No call yet."}
         </span>
       </div>
       {/* Account errors are the banner's; this one shows only what is particular to the call. */}

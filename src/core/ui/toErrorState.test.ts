@@ -52,9 +52,11 @@ describe("toErrorState", () => {
   it("counts down when the server asked for a wait", () => {
     const view = toErrorState(err("rate_limited", { status: 429, retryAfterMs: 5000 }));
     expect(view).toMatchObject({ action: "retry-after", retryAfterMs: 5000 });
-    // The number lives in the UI's countdown (text and button tick together), not in a fixed sentence.
-    expect(view.message).not.toMatch(/\d/);
-    expect(toErrorState(err("unavailable", { retryAfterMs: 1000 })).action).toBe("retry-after");
+    // The alert names the wait once (a screen reader reads it once); the ticking countdown is the UI's, outside it.
+    expect(view.message).toBe("Requests are being sent faster than allowed. Wait 5 seconds, then try again.");
+    expect(toErrorState(err("rate_limited", { status: 429 })).message).toBe("Requests are being sent faster than allowed. Wait a moment, then try again.");
+    const unavailable = toErrorState(err("unavailable", { retryAfterMs: 1000 }));
+    expect([unavailable.action, unavailable.message]).toEqual(["retry-after", "The service is having trouble right now. Try again in 1 second."]);
     expect(toErrorState(err("circuit_open", { retryAfterMs: 30_000 })).retryAfterMs).toBe(30_000);
   });
 

@@ -4,7 +4,7 @@ import { LLMErrorBoundary, useChatStream, useLLMCall } from "@saas-litellm/react
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { useOnClientEvents } from "./support/useClientEvents";
-import { SCENARIOS, SCENARIO_NAMES, type ScenarioName } from "./support/scenarios";
+import { SCENARIOS, type ScenarioName } from "./support/scenarios";
 
 /** A call with `throwOnError`: on mount it asks the model, and a failure goes to the boundary. */
 function AskOnMount({ model, params }: { model: string; params?: Record<string, unknown> }) {
@@ -63,9 +63,12 @@ function BoundaryDemo({ scenario }: { scenario: ScenarioName }) {
 
 const meta = {
   title: "Errors/LLMErrorBoundary",
-  component: BoundaryDemo,
+  component: LLMErrorBoundary,
   tags: ["autodocs"],
-  argTypes: { scenario: { control: "select", options: SCENARIO_NAMES } },
+  args: {},
+  // The story wires every prop to the simulator (its fixes reset the boundary); the table documents them.
+  argTypes: Object.fromEntries(["children", "fallbacks", "fallbackRender", "onError", "onReset", "resetKeys", "onReauth", "onAddCredits", "onChooseModel", "onContactAdmin"].map((name) => [name, { control: false }])),
+  render: (_args, { parameters }) => <BoundaryDemo scenario={parameters.scenario as ScenarioName} />,
   parameters: {
     docs: {
       description: {
@@ -74,18 +77,18 @@ const meta = {
       },
     },
   },
-} satisfies Meta<typeof BoundaryDemo>;
+} satisfies Meta<typeof LLMErrorBoundary>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const OutOfCredits: Story = { args: { scenario: "out-of-credits" } };
-export const TeamSuspended: Story = { args: { scenario: "team-suspended" } };
-export const TeamPaused: Story = { args: { scenario: "team-paused" } };
-export const ReAuth: Story = { args: { scenario: "re-auth" } };
-export const NoModelAccess: Story = { args: { scenario: "no-model-access" } };
-export const RateLimited: Story = { args: { scenario: "rate-limited" } };
-export const ServiceUnavailable: Story = { args: { scenario: "service-unavailable" } };
-export const Network: Story = { args: { scenario: "network" } };
-export const Interrupted: Story = { args: { scenario: "interrupted" } };
-export const Validation: Story = { args: { scenario: "validation" } };
+export const OutOfCredits: Story = { parameters: { scenario: "out-of-credits" } };
+export const TeamSuspended: Story = { parameters: { scenario: "team-suspended" } };
+export const TeamPaused: Story = { parameters: { scenario: "team-paused" } };
+export const ReAuth: Story = { parameters: { scenario: "re-auth" } };
+export const NoModelAccess: Story = { parameters: { scenario: "no-model-access" } };
+export const RateLimited: Story = { parameters: { scenario: "rate-limited" } };
+export const ServiceUnavailable: Story = { parameters: { scenario: "service-unavailable" } };
+export const Network: Story = { parameters: { scenario: "network" } };
+export const Interrupted: Story = { parameters: { scenario: "interrupted" } };
+export const Validation: Story = { parameters: { scenario: "validation" } };

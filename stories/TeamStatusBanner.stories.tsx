@@ -18,7 +18,7 @@ function failedText(error: SaaSLLMError): string {
 }
 
 /** The banner sits at the top of the app; any call anywhere that learns the team's status updates it. */
-function TeamStatusDemo() {
+function TeamStatusDemo({ className }: { className?: string }) {
   const { simulator } = useDemo();
   const call = useLLMCall({ model: "chat-fast", maxRetries: 0 });
   // What the real fix does, done in the simulator; then the call is made again.
@@ -26,6 +26,7 @@ function TeamStatusDemo() {
   return (
     <div className="demo">
       <TeamStatusBanner
+        className={className}
         onReauth={fix((sim) => sim.team().rotateKey(DEMO_VIRTUAL_KEY))}
         onAddCredits={fix((sim) => sim.team().setCredits(100))}
         onContactAdmin={fix((sim) => sim.team().resume())}
@@ -47,17 +48,20 @@ function TeamStatusDemo() {
 
 const meta = {
   title: "Errors/TeamStatusBanner",
-  component: TeamStatusDemo,
+  component: TeamStatusBanner,
   tags: ["autodocs"],
+  args: { className: "" },
+  argTypes: { onReauth: { control: false }, onAddCredits: { control: false }, onContactAdmin: { control: false }, render: { control: false } },
+  render: ({ className }) => <TeamStatusDemo className={className} />,
   parameters: {
     docs: {
       description: {
         component:
-          "`<TeamStatusBanner />` reads the provider's team-status store: suspend the team (as an admin would), make a call, and the banner appears; restore the team and the next successful call clears it.",
+          "Reads the provider's team-status store: suspend the team (as an admin would), make a call, and the banner appears; restore the team and the next successful call clears it. Its buttons fix the cause on the simulator and call again.",
       },
     },
   },
-} satisfies Meta<typeof TeamStatusDemo>;
+} satisfies Meta<typeof TeamStatusBanner>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

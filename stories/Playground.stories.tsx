@@ -64,7 +64,8 @@ function Conversation({ model, onModel, onEnd, onFixed }: { model: string; onMod
       <TeamStatusBanner onReauth={fixes.onReauth} onAddCredits={fixes.onAddCredits} onContactAdmin={fixes.onContactAdmin} />
       <ol className="playground__log" aria-label="Messages">
         {chat.messages.map((m, i) => {
-          const failed = i === last && m.role === "user" && chat.status === "error";
+          // A user message with no answer after it: the next message is the user's again, or it failed just now.
+          const failed = m.role === "user" && (chat.messages[i + 1]?.role === "user" || (i === last && chat.status === "error"));
           return (
             <li key={i} className={`playground__msg playground__msg--${m.role}${failed ? " playground__msg--failed" : ""}`}>
               <strong>{m.role === "user" ? "You" : "Assistant"}{m.interrupted ? " (interrupted)" : ""}: </strong>

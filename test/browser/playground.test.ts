@@ -100,6 +100,26 @@ describe("Playground: a small chat app on the simulator", () => {
     expect(sb.errors(page)).toEqual([]);
   });
 
+  it("a message that failed keeps its 'not answered' mark after the next send is answered", async () => {
+    const page = await sb.open("playground--chat-app");
+    const status = () => page.locator(".slm-stream-status").getAttribute("data-status");
+    const send = async (text: string) => {
+      await page.getByLabel("Message", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+    };
+    await page.getByLabel("Fault").selectOption("team-suspended");
+    await page.getByRole("button", { name: "Apply to next answer" }).click();
+    await send("Still there?");
+    await page.getByText("— not answered").waitFor({ timeout: 10_000 });
+    await page.getByRole("button", { name: "Reset simulator" }).click();
+    await send("Anyone?");
+    await expect.poll(status, { timeout: 15_000 }).toBe("done");
+    const marked = await page.locator(".playground__msg--failed").allTextContents();
+    expect(marked).toEqual(["You: Still there? — not answered"]);
+    expect(await page.locator(".playground__msg--user").last().textContent()).toBe("You: Anyone?");
+    await page.close();
+  });
+
   it("dark theme from the toolbar: banners and demo controls are dark", async () => {
     const page = await sb.open("playground--chat-app", { theme: "dark" });
     const status = () => page.locator(".slm-stream-status").getAttribute("data-status");

@@ -79,7 +79,7 @@ describe("SaaSLLMDevtools controls", () => {
     expect(toggle().getAttribute("aria-expanded")).toBe("false");
   });
 
-  it("Copy JSON says so when the Clipboard API is missing (an insecure origin): the copy command, or 'Copy failed'", async () => {
+  it("Copy JSON says 'Copy failed' when the Clipboard API is missing (an insecure origin), never nothing", async () => {
     const { client } = await startSim({ preset: "documented" });
     const user = userEvent.setup();
     render(<SaaSLLMDevtools client={client} initialIsOpen />);
@@ -88,18 +88,11 @@ describe("SaaSLLMDevtools controls", () => {
     Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
     try {
       const copy = within(await screen.findByRole("list", { name: "Requests" })).getAllByRole("button", { name: /as JSON$/ })[0] as HTMLElement;
-      // jsdom has no copy command: the user hears that it failed instead of nothing.
       await user.click(copy);
       expect((await screen.findByText("Copy failed")).getAttribute("role")).toBe("status");
-      const copied: string[] = [];
-      document.execCommand = (command: string) => (command === "copy" && copied.push(document.querySelector("textarea")?.value ?? ""), true);
-      await user.click(copy);
-      expect(await screen.findByText("Copied")).toBeTruthy();
-      expect(JSON.parse(copied[0]!)).toMatchObject({ endpoint: "createJob" });
     } finally {
       if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
       else delete (navigator as { clipboard?: unknown }).clipboard;
-      delete (document as { execCommand?: unknown }).execCommand;
     }
   });
 });

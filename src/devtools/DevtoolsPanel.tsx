@@ -51,7 +51,7 @@ export default function DevtoolsPanel({ store, onClose, height, onResize }: Devt
           </select>
         </label>
         <button type="button" className="slm-devtools__button" onClick={() => store.getState().clear()}>Clear</button>
-        <button type="button" className="slm-devtools__button slm-devtools__close" onClick={onClose}>Close devtools</button>
+        <button type="button" className="slm-devtools__button" onClick={onClose}>Close devtools</button>
       </header>
       <div className="slm-devtools__body">
         {kind === "all" || kind === "jobs" ? <JobList jobs={shown.jobs} /> : null}

@@ -7,7 +7,6 @@ export const SHELL_CSS = `
 [data-theme="dark"] .slm-devtools{color-scheme:dark}
 .slm-devtools[data-theme="light"]{color-scheme:light}
 .slm-devtools[data-theme="dark"]{color-scheme:dark}
-.slm-devtools__toggle[hidden]{display:none}
 .slm-devtools__toggle{position:fixed;right:12px;bottom:12px;z-index:2147483001;padding:6px 10px;border:1px solid var(--d-border);border-radius:6px;background:var(--d-bg2);color:var(--d-fg);font:inherit;cursor:pointer}
 .slm-devtools :focus-visible{outline:2px solid var(--d-focus);outline-offset:1px}
 .slm-devtools__loading{position:fixed;bottom:48px;right:12px;margin:0}

@@ -9,15 +9,13 @@ export const PANEL_CSS = `
 .slm-devtools__filter{display:flex;gap:4px;align-items:center}
 .slm-devtools select,.slm-devtools__button{font:inherit;color:var(--d-fg);background:var(--d-bg);border:1px solid var(--d-border);border-radius:4px;padding:2px 6px}
 .slm-devtools__button{cursor:pointer}
-.slm-devtools__body{overflow:auto;padding:4px 12px 12px;flex:1;min-height:0}
+.slm-devtools__body{overflow:auto;padding:4px 12px 12px;flex:1}
 .slm-devtools__heading{margin:8px 0 4px;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--d-muted)}
 .slm-devtools__list{list-style:none;margin:0;padding:0}
 .slm-devtools__entry{display:grid;gap:2px;padding:6px 0;border-bottom:1px solid var(--d-border)}
 .slm-devtools__entry[data-outcome="error"] > .slm-devtools__text,.slm-devtools__attempts [data-failed]{color:var(--d-bad)}
 .slm-devtools__warning{color:var(--d-warn);font-weight:700}
 .slm-devtools__path{color:var(--d-muted);word-break:break-all}
-.slm-devtools__text{overflow-wrap:anywhere}
-.slm-devtools__close{margin-left:auto}
 .slm-devtools__attempts{margin:0;padding-left:20px}
 .slm-devtools__copy{display:flex;gap:8px;align-items:center}
 .slm-devtools__copied{color:var(--d-muted)}

@@ -1,5 +1,5 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
-import { ERROR_COPY, messageOf, VARIANT_COPY, type ErrorCopy } from "./errorCopy";
+import { ERROR_COPY, VARIANT_COPY, type ErrorCopy } from "./errorCopy";
 import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes";
 
 /**
@@ -75,17 +75,15 @@ const ACCOUNT_WIDE: ReadonlySet<ErrorStateName> = new Set(["re-auth", "out-of-cr
 
 /** One UI state for an error: its copy, its action, and what the error adds (a wait, field errors, partial text). */
 function buildState(error: SaaSLLMError, name: ErrorStateName, action: ErrorAction, copy: ErrorCopy, listFields: boolean): ErrorState {
-  const retryAfterMs = error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? error.retryAfterMs : undefined;
   return {
     state: name,
     title: copy.title,
-    // The wait is named once here, in the alert; the countdown that ticks is outside it (ErrorBanner).
-    message: messageOf(copy, action === "retry-after" ? retryAfterMs : undefined),
+    message: copy.message,
     action,
     accountWide: ACCOUNT_WIDE.has(name),
     retryable: error.retryable,
     error,
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),
     ...(listFields && error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
     ...(error.partialText ? { partialText: error.partialText } : {}),
   };

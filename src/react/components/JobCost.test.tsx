@@ -78,7 +78,7 @@ describe("JobCost", () => {
     await screen.findByText("2", { selector: "dd" });
     const reportedCall = simulator.ledger.job(job_id)!.calls[1]!;
     const tokens = reportedCall.promptTokens + reportedCall.completionTokens;
-    expect(field("Tokens")).toBe(`${tokens} (${reportedCall.promptTokens} in, ${reportedCall.completionTokens} out) + 1 call not reported`);
-    expect(field("Cost")).toBe(`$${reportedCall.costUsd.toFixed(6)} + 1 call not reported`);
+    expect(field("Tokens")).toBe(`${tokens} (${reportedCall.promptTokens} in, ${reportedCall.completionTokens} out) + 1 not reported`);
+    expect(field("Cost")).toBe(`$${reportedCall.costUsd.toFixed(6)} + 1 not reported`);
   });
 });

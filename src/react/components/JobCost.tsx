@@ -23,14 +23,8 @@ const CHARGE_TEXT: Record<JobCostView["charge"], string> = {
   "not-charged": "not charged",
 };
 
-const NOT_REPORTED = "not reported";
-
-/** A reported amount, "not reported" when no call reported it, or the amount plus how many calls did not. */
-function reported(view: JobCostView, amount: string): string {
-  if (view.unreportedCalls === 0) return amount;
-  if (view.unreportedCalls === view.calls) return NOT_REPORTED;
-  return `${amount} + ${view.unreportedCalls} ${view.unreportedCalls === 1 ? "call" : "calls"} ${NOT_REPORTED}`;
-}
+/** A reported amount, "not reported" when no call reported it, or the amount and how many calls did not. */
+const reported = ({ calls, unreportedCalls: n }: JobCostView, amount: string): string => (!n ? amount : n === calls ? "not reported" : `${amount} + ${n} not reported`);
 
 /**
  * Credits, USD and tokens of one job, updating as its calls land. Calls whose usage the server did not report

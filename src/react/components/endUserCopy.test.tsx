@@ -6,7 +6,7 @@ import type { ChatStreamStatus } from "../../core/chat/chatTypes";
 import type { UnfinishedReason } from "../../core/chat/unfinishedReason";
 import { SaaSLLMError, type SaaSLLMErrorKind } from "../../core/SaaSLLMError";
 import type { RetryWait } from "../../core/transport";
-import { countdownCopy, ERROR_COPY, VARIANT_COPY, type ErrorCopy } from "../../core/ui/errorCopy";
+import { countdownCopy, ERROR_COPY, messageOf, VARIANT_COPY, type ErrorCopy } from "../../core/ui/errorCopy";
 import { outcomeText, streamStatusText } from "../../core/ui/streamStatusText";
 import { toErrorState } from "../../core/ui/toErrorState";
 import { CreditsMeter } from "./CreditsMeter";
@@ -58,7 +58,7 @@ const withOurWords = (strings: string[]) => [...new Set(strings)].filter((s) => 
 describe("end-user copy never uses our words (key, job, virtual)", () => {
   it("the state copy, its variants, the wait sentences and the countdown", () => {
     const copies: ErrorCopy[] = [...Object.values(ERROR_COPY), ...Object.values(VARIANT_COPY)];
-    const strings = copies.flatMap((c) => [c.title, c.message, c.waiting?.("5 seconds") ?? ""]);
+    const strings = copies.flatMap((c) => [c.title, c.message, messageOf(c, 5000)]);
     strings.push(...[0, 1, 5].map(countdownCopy), ...everyError().flatMap((e) => [toErrorState(e).title, toErrorState(e).message]));
     expect(strings.length).toBeGreaterThan(40);
     expect(withOurWords(strings)).toEqual([]);
@@ -84,7 +84,7 @@ describe("end-user copy never uses our words (key, job, virtual)", () => {
     await client.streamLLMCall(job_id, { model: "chat-fast", messages: hello });
     await client.llmCall(job_id, { model: "chat-fast", messages: hello });
     const page = render(<><TeamStatusBanner {...ALL} /><CreditsMeter lowThreshold={200} onAddCredits={() => {}} /><JobCost job={null} /><JobCost job={job_id} /></>, { wrapper: withProviders(client) });
-    await page.findAllByText("1 call not reported", { exact: false });
+    await page.findAllByText("+ 1 not reported", { exact: false });
     const strings = heard(page);
     const team: Array<() => void> = [() => simulator.team().suspend(), () => (simulator.team().resume(), simulator.team().pause()), () => (simulator.team().resume(), simulator.team().setCredits(0)), () => (simulator.team().setCredits(100), simulator.team().revokeKey())];
     for (const arrange of team) {

@@ -18,7 +18,19 @@ const config: StorybookConfig = {
   // mockServiceWorker.js (from `npx msw init .storybook/public`): MSW serves the simulator in the browser.
   staticDirs: ["./public"],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
-  typescript: { reactDocgen: "react-docgen" },
+  // react-docgen-typescript reads the props from the TypeScript types (unions, imported interfaces, TSDoc), so
+  // each docs page lists the component's real props; react-docgen saw only what a file declared itself.
+  typescript: {
+    reactDocgen: "react-docgen-typescript",
+    reactDocgenTypescriptOptions: {
+      tsconfigPath: here("../tsconfig.json"),
+      include: ["src/react/**/*.tsx", "src/devtools/**/*.tsx", "stories/**/*.tsx"],
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      // React's own DOM props would bury ours.
+      propFilter: (prop) => !prop.parent?.fileName.includes("node_modules"),
+    },
+  },
   async viteFinal(base) {
     return mergeConfig(base, {
       resolve: {

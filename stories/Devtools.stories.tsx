@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
 import { isSaaSLLMError, useSaaSLLMClient } from "@saas-litellm/react";
-import { SaaSLLMDevtools } from "@saas-litellm/react/devtools";
+import { SaaSLLMDevtools, type SaaSLLMDevtoolsProps } from "@saas-litellm/react/devtools";
 import PlaygroundMeta from "./Playground.stories";
 import { useDemo } from "./support/demo";
 
@@ -11,7 +11,7 @@ const messages = [{ role: "user" as const, content: "Explain retries" }];
  * One job, step by step, each step a fault the inspector explains: a call retried after a 503, a stream cut
  * mid-answer, the job completed (charged), closed a second time, and a suspended team.
  */
-function InspectorWalkthrough({ theme }: { theme?: "light" | "dark" }) {
+function InspectorWalkthrough(props: SaaSLLMDevtoolsProps) {
   const client = useSaaSLLMClient();
   const { simulator } = useDemo();
   const [jobId, setJobId] = useState<string | null>(null);
@@ -36,14 +36,18 @@ function InspectorWalkthrough({ theme }: { theme?: "light" | "dark" }) {
         <p className="demo__note" role="status">{log}</p>
       </div>
       {/* Outside the demo's own control styles, as in an app: the panel styles its own controls. */}
-      <SaaSLLMDevtools initialIsOpen theme={theme} initialHeight={420} />
+      <SaaSLLMDevtools {...props} />
     </>
   );
 }
 
 const meta = {
   title: "Devtools/SaaSLLMDevtools",
-  component: InspectorWalkthrough,
+  component: SaaSLLMDevtools,
+  tags: ["autodocs"],
+  args: { initialIsOpen: true, theme: "system", initialHeight: 420, maxEntries: 200 },
+  argTypes: { client: { control: false } },
+  render: (args) => <InspectorWalkthrough {...args} />,
   parameters: {
     docs: {
       description: {
@@ -52,7 +56,7 @@ const meta = {
       },
     },
   },
-} satisfies Meta<typeof InspectorWalkthrough>;
+} satisfies Meta<typeof SaaSLLMDevtools>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

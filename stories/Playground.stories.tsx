@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
-import { creditsQueryKey, StreamStatus, TeamStatusBanner, useChatStream, useCredits, useJob, useSaaSLLMClient, type ErrorActionHandlers } from "@saas-litellm/react";
+import { useEffect, useRef, useState } from "react";
+import { creditsQueryKey, JobCost, StreamStatus, TeamStatusBanner, useChatStream, useCredits, useJob, useSaaSLLMClient, type ErrorActionHandlers } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY, type Simulator } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { LONG_REPLY } from "./support/replies";
@@ -11,23 +11,40 @@ import { useOnClientEvents } from "./support/useClientEvents";
 /** Scenarios that change the team itself: they stay until fixed (from a banner) or reset, unlike one-shot faults. */
 const STANDING = new Set<ScenarioName>(["out-of-credits", "team-suspended", "team-paused", "re-auth", "no-model-access"]);
 const ENDPOINT = "streamLLMCall";
+const noop = () => undefined;
 
-/** The banners' buttons, doing in the simulator what the real fix would do (sign in, top up, admin restores). */
-function useFixes(simulator: Simulator | null, again: () => void, onModel: (m: string) => void): ErrorActionHandlers {
+/** What a fix button reports: the standing scenario it undid (the note then says so). */
+type OnFixed = (name: ScenarioName) => void;
+
+/**
+ * The banners' buttons, doing in the simulator what the real fix would do (sign in, top up, admin restores),
+ * then asking again. "Choose another model" switches the model; the retry waits for the switch (see below).
+ */
+function useFixes(simulator: Simulator | null, again: () => void, onModel: (m: string) => void, onFixed: OnFixed): ErrorActionHandlers {
   const queryClient = useQueryClient();
   const teamId = useSaaSLLMClient().teamId;
   const refreshCredits = () => void queryClient.invalidateQueries({ queryKey: creditsQueryKey(teamId) });
   return {
     onRetry: again,
-    onReauth: () => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), again()),
-    onAddCredits: () => (simulator?.team().setCredits(100), refreshCredits(), again()),
-    onContactAdmin: () => (simulator?.team().resume(), again()),
-    onChooseModel: () => onModel("chat-claude"),
+    onReauth: () => (simulator?.team().rotateKey(DEMO_VIRTUAL_KEY), onFixed("re-auth"), again()),
+    onAddCredits: () => (simulator?.team().setCredits(100), refreshCredits(), onFixed("out-of-credits"), again()),
+    onContactAdmin: () => (simulator?.team().resume(), onFixed("team-suspended"), onFixed("team-paused"), again()),
+    onChooseModel: () => (onFixed("no-model-access"), onModel("chat-claude")),
   };
 }
 
+/** After "Choose another model": the failed message is asked again once the new model is in the hook's options. */
+function useRetryOnModelChange(model: string, retry: () => void): void {
+  const previous = useRef(model);
+  useEffect(() => {
+    if (previous.current === model) return;
+    previous.current = model;
+    retry();
+  }, [model, retry]);
+}
+
 /** One conversation = one job: every answer streams inside it, and ending it charges the job once. */
-function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: string): void; onEnd(): void }) {
+function Conversation({ model, onModel, onEnd, onFixed }: { model: string; onModel(m: string): void; onEnd(): void; onFixed: OnFixed }) {
   const { simulator } = useDemo();
   const job = useJob({ jobType: "chat", pollIntervalMs: false });
   const chat = useChatStream({ model, job });
@@ -35,7 +52,10 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
   const queryClient = useQueryClient();
   const teamId = useSaaSLLMClient().teamId;
   const again = () => (chat.messages.length ? chat.retry() : chat.send(input));
-  const fixes = useFixes(simulator, again, onModel);
+  const fixes = useFixes(simulator, again, onModel, onFixed);
+  // Only a failed answer is asked again with the new model; a switch from the side panel applies to the next send.
+  const failed = chat.status === "error";
+  useRetryOnModelChange(model, failed ? chat.retry : noop);
   const closed = job.status === "completed" || job.status === "failed";
   const last = chat.messages.length - 1;
   return (
@@ -44,7 +64,8 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
       <TeamStatusBanner onReauth={fixes.onReauth} onAddCredits={fixes.onAddCredits} onContactAdmin={fixes.onContactAdmin} />
       <ol className="playground__log" aria-label="Messages">
         {chat.messages.map((m, i) => {
-          const failed = i === last && m.role === "user" && chat.status === "error";
+          // A user message with no answer after it: the next message is the user's again, or it failed just now.
+          const failed = m.role === "user" && (chat.messages[i + 1]?.role === "user" || (i === last && chat.status === "error"));
           return (
             <li key={i} className={`playground__msg playground__msg--${m.role}${failed ? " playground__msg--failed" : ""}`}>
               <strong>{m.role === "user" ? "You" : "Assistant"}{m.interrupted ? " (interrupted)" : ""}: </strong>
@@ -70,11 +91,8 @@ function Conversation({ model, onModel, onEnd }: { model: string; onModel(m: str
         <button type="button" onClick={onEnd}>New conversation</button>
         <span className="demo__meta">Job {job.jobId ? job.jobId.slice(0, 8) : "not started"} · {job.status}</span>
       </div>
-      {job.costs ? (
-        <p className="demo__meta" data-testid="job-costs">
-          Job cost: {job.costs.total_calls} calls, {job.costs.total_tokens} tokens, ${job.costs.total_cost_usd.toFixed(6)}, credit {job.costs.credit_applied ? "charged" : "not charged"}.
-        </p>
-      ) : null}
+      {/* Streamed answers carry no usage: the server's job costs report none, and JobCost says "not reported". */}
+      {job.jobId ? <JobCost job={job} label="Cost of this conversation" /> : null}
     </section>
   );
 }
@@ -83,22 +101,24 @@ interface Armed {
   name: ScenarioName;
   /** Requests to the stream endpoint when it was armed: one more means a one-shot fault was used. */
   before: number;
+  /** A standing scenario that its banner's button undid. */
+  fixed?: boolean;
 }
 
-/** What the scenario switcher says: armed, used, or standing until fixed. */
+/** What the scenario switcher says: armed, used, standing until fixed, or fixed. */
 function armedText(simulator: Simulator, armed: Armed | null): string {
   if (!armed) return "Healthy: answers succeed.";
   const { label } = SCENARIOS[armed.name];
+  if (armed.fixed) return `Fixed from its banner: ${label}. Answers succeed again.`;
   if (STANDING.has(armed.name)) return `Set: ${label}. It stays until fixed from its banner, or Reset simulator.`;
   return simulator.requestsTo(ENDPOINT).length > armed.before ? `Used: ${label}. The next answer is healthy.` : `Armed: ${label}, for the next answer.`;
 }
 
 /** Credits and the scenario switcher. */
-function SidePanel({ model, onModel }: { model: string; onModel(m: string): void }) {
+function SidePanel({ model, onModel, armed, setArmed }: { model: string; onModel(m: string): void; armed: Armed | null; setArmed(a: Armed | null): void }) {
   const { simulator } = useDemo();
   const credits = useCredits({ lowThreshold: 20, refetchInterval: 3000 });
   const [scenario, setScenario] = useState<ScenarioName>("interrupted");
-  const [armed, setArmed] = useState<Armed | null>(null);
   useOnClientEvents();
   return (
     <aside className="playground__side" aria-label="Costs and scenarios">
@@ -142,12 +162,14 @@ function SidePanel({ model, onModel }: { model: string; onModel(m: string): void
 function Playground() {
   const [model, setModel] = useState("chat-fast");
   const [conversation, setConversation] = useState(1);
+  const [armed, setArmed] = useState<Armed | null>(null);
+  const onFixed: OnFixed = (name) => setArmed((a) => (a && a.name === name && STANDING.has(name) ? { ...a, fixed: true } : a));
   return (
     <div className="demo" style={{ maxWidth: "60rem" }}>
       <h2>SaaS LiteLLM chat</h2>
       <div className="playground">
-        <Conversation key={conversation} model={model} onModel={setModel} onEnd={() => setConversation((n) => n + 1)} />
-        <SidePanel model={model} onModel={setModel} />
+        <Conversation key={conversation} model={model} onModel={setModel} onEnd={() => setConversation((n) => n + 1)} onFixed={onFixed} />
+        <SidePanel model={model} onModel={setModel} armed={armed} setArmed={setArmed} />
       </div>
     </div>
   );

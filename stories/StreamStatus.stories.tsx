@@ -1,13 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useEffect, useRef } from "react";
-import { StreamStatus, useChatStream } from "@saas-litellm/react";
+import { StreamStatus, useChatStream, type StreamStatusProps } from "@saas-litellm/react";
 import { useDemo } from "./support/demo";
 import { LONG_REPLY } from "./support/replies";
 
 type Scenario = "streaming" | "retrying" | "done" | "interrupted" | "stopped" | "error";
 
-/** Drives a real stream into one state, then shows `<StreamStatus>` for it. */
-function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
+/** Drives a real stream into one state, then shows `<StreamStatus>` for it (the controls' props go along). */
+function StreamStatusDemo({ scenario, accountErrors, className }: Pick<StreamStatusProps, "accountErrors" | "className"> & { scenario: Scenario }) {
   const { simulator } = useDemo();
   const chat = useChatStream({ model: "chat-fast", retry: scenario !== "error" });
   const { send, stop, chunkCount, status } = chat;
@@ -29,28 +29,59 @@ function StreamStatusDemo({ scenario }: { scenario: Scenario }) {
   return (
     <div className="demo">
       <div className="demo__answer" role="region" aria-label="Answer">{chat.text}</div>
-      <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} />
+      <StreamStatus
+        status={chat.status}
+        reason={chat.reason}
+        retrying={chat.retrying}
+        error={chat.error}
+        onStop={chat.stop}
+        onRetry={chat.retry}
+        onContinue={chat.continue}
+        accountErrors={accountErrors}
+        className={className}
+      />
     </div>
   );
 }
 
+/** Props a real stream sets (its status, reason, wait, error and actions): shown in the table, set by the stream. */
+const FROM_THE_STREAM = ["status", "reason", "retrying", "retryingAt", "offline", "outcome", "error", "onStop", "onRetry", "onContinue", "onSendAgain", "onReauth", "onAddCredits", "onChooseModel", "onContactAdmin"];
+
 const meta = {
   title: "Components/StreamStatus",
-  component: StreamStatusDemo,
+  component: StreamStatus,
   tags: ["autodocs"],
-  argTypes: { scenario: { control: "select", options: ["streaming", "retrying", "done", "interrupted", "stopped", "error"] } },
+  args: { status: "idle", accountErrors: "inline", className: "" },
+  argTypes: { accountErrors: { control: "inline-radio", options: ["inline", "team-banner"] } },
+  render: ({ accountErrors, className }, { parameters }) => <StreamStatusDemo scenario={parameters.scenario as Scenario} accountErrors={accountErrors} className={className} />,
   parameters: {
     simulator: { replyText: LONG_REPLY, tokenDelayMs: 20 },
-    docs: { description: { component: "`<StreamStatus status error onStop onRetry onContinue />`: one progress line per stream state, each reached by a real stream from the simulator." } },
+    docs: {
+      description: {
+        component:
+          "One progress line per stream state, with Stop, Retry and Continue, and on `error` an `ErrorBanner` with the next step. Each story below reaches its state with a real stream from the simulator; **Props** renders the component straight from the controls.",
+      },
+    },
   },
-} satisfies Meta<typeof StreamStatusDemo>;
+} satisfies Meta<typeof StreamStatus>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-export const Streaming: Story = { args: { scenario: "streaming" } };
-export const Retrying: Story = { args: { scenario: "retrying" } };
-export const Done: Story = { args: { scenario: "done" } };
-export const Interrupted: Story = { args: { scenario: "interrupted" } };
-export const Stopped: Story = { args: { scenario: "stopped" } };
-export const Failed: Story = { name: "Error", args: { scenario: "error" } };
+const live = (scenario: Scenario): Story => ({ parameters: { scenario }, argTypes: Object.fromEntries(FROM_THE_STREAM.map((name) => [name, { control: false }])) });
+
+/** Every prop from the controls: pick a status and a reason, and see the line a user would see. */
+export const Props: Story = {
+  args: { status: "interrupted", reason: "network", onStop: () => undefined, onRetry: () => undefined, onContinue: () => undefined },
+  argTypes: {
+    status: { control: "select", options: ["idle", "offline", "connecting", "retrying", "streaming", "done", "interrupted", "error", "stopped"] },
+    reason: { control: "select", options: [null, "stopped", "length", "content_filter", "network", "stalled", "server_error", "rate_limited", "refused", "unknown_outcome", "offline"] },
+  },
+  render: (args) => <StreamStatus {...args} />,
+};
+export const Streaming = live("streaming");
+export const Retrying = live("retrying");
+export const Done = live("done");
+export const Interrupted = live("interrupted");
+export const Stopped = live("stopped");
+export const Failed: Story = { ...live("error"), name: "Error" };

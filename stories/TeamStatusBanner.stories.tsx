@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ErrorBanner, TeamStatusBanner, useLLMCall } from "@saas-litellm/react";
+import { ErrorBanner, TeamStatusBanner, toErrorState, useLLMCall, type SaaSLLMError } from "@saas-litellm/react";
 import { DEMO_VIRTUAL_KEY } from "@saas-litellm/react/testing";
 import { useDemo } from "./support/demo";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
@@ -12,8 +12,13 @@ const ADMIN: FaultAction[] = [
   { label: "Restore team", run: (sim) => (sim.team().resume(), sim.team().setCredits(100), sim.team().rotateKey(DEMO_VIRTUAL_KEY)) },
 ];
 
+/** Where the failed call's error is shown: the team notice above for account errors, its own banner below otherwise. */
+function failedText(error: SaaSLLMError): string {
+  return toErrorState(error).accountWide ? "The call failed: the notice above says why." : "The call failed: its own error is shown below.";
+}
+
 /** The banner sits at the top of the app; any call anywhere that learns the team's status updates it. */
-function TeamStatusDemo() {
+function TeamStatusDemo({ className }: { className?: string }) {
   const { simulator } = useDemo();
   const call = useLLMCall({ model: "chat-fast", maxRetries: 0 });
   // What the real fix does, done in the simulator; then the call is made again.
@@ -21,6 +26,7 @@ function TeamStatusDemo() {
   return (
     <div className="demo">
       <TeamStatusBanner
+        className={className}
         onReauth={fix((sim) => sim.team().rotateKey(DEMO_VIRTUAL_KEY))}
         onAddCredits={fix((sim) => sim.team().setCredits(100))}
         onContactAdmin={fix((sim) => sim.team().resume())}
@@ -30,7 +36,7 @@ function TeamStatusDemo() {
           Make a call
         </button>
         <span className="demo__meta" role="status">
-          {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? "The call failed (see its own error below)." : "No call yet."}
+          {call.isPending ? "Calling…" : call.data ? `Answer: ${call.data.content?.slice(0, 60)}…` : call.error ? failedText(call.error) : "No call yet."}
         </span>
       </div>
       {/* Account errors are the banner's; this one shows only what is particular to the call. */}
@@ -42,17 +48,20 @@ function TeamStatusDemo() {
 
 const meta = {
   title: "Errors/TeamStatusBanner",
-  component: TeamStatusDemo,
+  component: TeamStatusBanner,
   tags: ["autodocs"],
+  args: { className: "" },
+  argTypes: { onReauth: { control: false }, onAddCredits: { control: false }, onContactAdmin: { control: false }, render: { control: false } },
+  render: ({ className }) => <TeamStatusDemo className={className} />,
   parameters: {
     docs: {
       description: {
         component:
-          "`<TeamStatusBanner />` reads the provider's team-status store: suspend the team (as an admin would), make a call, and the banner appears; restore the team and the next successful call clears it.",
+          "Reads the provider's team-status store: suspend the team (as an admin would), make a call, and the banner appears; restore the team and the next successful call clears it. Its buttons fix the cause on the simulator and call again.",
       },
     },
   },
-} satisfies Meta<typeof TeamStatusDemo>;
+} satisfies Meta<typeof TeamStatusBanner>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

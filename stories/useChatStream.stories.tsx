@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { useState } from "react";
-import { StreamStatus, useChatStream } from "@saas-litellm/react";
+import { StreamStatus, useChatStream, type ChatStreamOptions } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
+import { NOT_CONTROLS, UseChatStreamOptions } from "./support/hookOptions";
 import { LONG_REPLY } from "./support/replies";
 
 const STREAM = "streamCreateAndCall";
@@ -14,9 +15,9 @@ const FAULTS: FaultAction[] = [
 ];
 
 /** A live chat answer: send, stop, retry, continue, with the simulator's stream faults one click away. */
-function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with backoff" }: { model?: string; prompt?: string }) {
-  const chat = useChatStream({ model });
-  const [input, setInput] = useState(prompt);
+function ChatStreamDemo(options: ChatStreamOptions) {
+  const chat = useChatStream(options);
+  const [input, setInput] = useState("Explain retries with backoff");
   return (
     <div className="demo">
       <div className="demo__row">
@@ -44,11 +45,13 @@ function ChatStreamDemo({ model = "chat-fast", prompt = "Explain retries with ba
 
 const meta = {
   title: "Hooks/useChatStream",
-  component: ChatStreamDemo,
+  component: UseChatStreamOptions,
   parameters: { simulator: { replyText: LONG_REPLY, tokenDelayMs: 25 } },
-  argTypes: { model: { control: "select", options: ["chat-fast", "chat-claude", "chat-gemini"] } },
-  args: { model: "chat-fast", prompt: "Explain retries with backoff" },
-} satisfies Meta<typeof ChatStreamDemo>;
+  argTypes: { ...Object.fromEntries(NOT_CONTROLS.map((name) => [name, { control: false }])), model: { control: "select", options: ["chat-fast", "chat-claude", "chat-gemini"] } },
+  args: { model: "chat-fast" },
+  // The controls are `useChatStream`'s options; the demo calls the hook with them.
+  render: (options) => <ChatStreamDemo {...options} />,
+} satisfies Meta<typeof UseChatStreamOptions>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

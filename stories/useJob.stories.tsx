@@ -1,12 +1,13 @@
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { ErrorBanner, useJob, useLLMCall } from "@saas-litellm/react";
+import { ErrorBanner, useJob, useLLMCall, type UseJobOptions } from "@saas-litellm/react";
 import { FaultPanel, type FaultAction } from "./support/FaultPanel";
+import { NOT_CONTROLS, UseJobOptions as Options } from "./support/hookOptions";
 
 const FAULTS: FaultAction[] = [{ label: "Next call fails (503)", run: (sim) => sim.script.next("llmCall", { status: 503 }) }];
 
 /** A job's lifecycle: start, calls inside it, complete (as failed when its last call failed), then costs. */
-function JobDemo() {
-  const job = useJob({ jobType: "summarize", pollIntervalMs: 1000 });
+function JobDemo(options: UseJobOptions) {
+  const job = useJob(options);
   const call = useLLMCall({ job, model: "chat-fast", maxRetries: 0 });
   const done = job.status === "completed" || job.status === "failed";
   return (
@@ -52,7 +53,14 @@ function JobDemo() {
   );
 }
 
-const meta = { title: "Hooks/useJob", component: JobDemo } satisfies Meta<typeof JobDemo>;
+const meta = {
+  title: "Hooks/useJob",
+  component: Options,
+  args: { jobType: "summarize", pollIntervalMs: 1000 },
+  argTypes: Object.fromEntries(NOT_CONTROLS.map((name) => [name, { control: false }])),
+  // The controls are `useJob`'s options; the demo calls the hook with them.
+  render: (options) => <JobDemo {...options} />,
+} satisfies Meta<typeof Options>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { toRedactedJson } from "./toRedactedJson";
 
-/** Copies one entry as redacted JSON; says "Copied" (politely announced) for a moment. */
+/** Copies one entry as redacted JSON; says "Copied" (or "Copy failed") in a polite live region for a moment. */
 export function CopyJsonButton({ value, label }: { value: unknown; label: string }) {
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
@@ -9,8 +9,9 @@ export function CopyJsonButton({ value, label }: { value: unknown; label: string
     const timer = setTimeout(() => setCopied("idle"), 2000);
     return () => clearTimeout(timer);
   }, [copied]);
+  // No Clipboard API (an insecure origin, e.g. a dev server on a LAN address) says "Copy failed", never nothing.
   const copy = () =>
-    void navigator.clipboard?.writeText(toRedactedJson(value)).then(
+    void (navigator.clipboard?.writeText(toRedactedJson(value)) ?? Promise.reject(new Error("no clipboard"))).then(
       () => setCopied("copied"),
       () => setCopied("failed"),
     );

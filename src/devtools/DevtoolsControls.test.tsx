@@ -65,7 +65,9 @@ describe("SaaSLLMDevtools controls", () => {
     toggle().focus();
     await user.keyboard("{Enter}");
     const handle = await screen.findByRole("separator", { name: "Resize devtools" });
-    expect(toggle().getAttribute("aria-expanded")).toBe("true");
+    // One close control while open: the panel's own; the floating toggle steps aside (it covered the lists).
+    expect(screen.queryByRole("button", { name: /SaaS LiteLLM devtools/ })).toBeNull();
+    expect(screen.getAllByRole("button", { name: /close|hide/i }).map((b) => b.textContent)).toEqual(["Close devtools"]);
     handle.focus();
     await user.keyboard("{ArrowUp}{ArrowUp}");
     expect(handle.getAttribute("aria-valuenow")).toBe("348");
@@ -74,5 +76,23 @@ describe("SaaSLLMDevtools controls", () => {
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("region", { name: "SaaS LiteLLM devtools" })).toBeNull();
     expect(document.activeElement).toBe(toggle());
+    expect(toggle().getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("Copy JSON says 'Copy failed' when the Clipboard API is missing (an insecure origin), never nothing", async () => {
+    const { client } = await startSim({ preset: "documented" });
+    const user = userEvent.setup();
+    render(<SaaSLLMDevtools client={client} initialIsOpen />);
+    await act(() => client.createJob({ job_type: "chat" }));
+    const clipboard = Object.getOwnPropertyDescriptor(navigator, "clipboard");
+    Object.defineProperty(navigator, "clipboard", { value: undefined, configurable: true });
+    try {
+      const copy = within(await screen.findByRole("list", { name: "Requests" })).getAllByRole("button", { name: /as JSON$/ })[0] as HTMLElement;
+      await user.click(copy);
+      expect((await screen.findByText("Copy failed")).getAttribute("role")).toBe("status");
+    } finally {
+      if (clipboard) Object.defineProperty(navigator, "clipboard", clipboard);
+      else delete (navigator as { clipboard?: unknown }).clipboard;
+    }
   });
 });

@@ -17,7 +17,11 @@ export interface SaaSLLMDevtoolsProps {
   client?: WatchedClient;
   /** Open on mount. @default false */
   initialIsOpen?: boolean;
-  /** @default "system" (follows prefers-color-scheme) */
+  /**
+   * `"system"` follows the page as the package's `styles.css` does: its `color-scheme` (a page that declares
+   * `light dark` follows the OS, one that declares nothing stays light) and `data-theme` on an ancestor.
+   * @default "system"
+   */
   theme?: "system" | "light" | "dark";
   /** Entries kept per list (oldest dropped first). @default 200 */
   maxEntries?: number;
@@ -48,18 +52,26 @@ export function SaaSLLMDevtools({ client, initialIsOpen = false, theme = "system
   const [open, setOpen] = useState(initialIsOpen);
   const [height, setHeight] = useState(initialHeight);
   const toggle = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
   // Recording starts at mount, so the panel shows what happened before it was opened.
   useEffect(() => watched.subscribe(store.getState().record), [watched, store]);
+  // Closing gives the focus back to the toggle, once it is shown again.
+  useEffect(() => {
+    if (open || !refocus.current) return;
+    refocus.current = false;
+    toggle.current?.focus();
+  }, [open]);
 
   const close = () => {
+    refocus.current = true;
     setOpen(false);
-    toggle.current?.focus();
   };
   return (
     <div className="slm-devtools" data-theme={theme === "system" ? undefined : theme} onKeyDown={(e) => e.key === "Escape" && open && close()}>
       <style>{SHELL_CSS}</style>
-      <button ref={toggle} type="button" className="slm-devtools__toggle" aria-expanded={open} onClick={() => (open ? close() : setOpen(true))}>
-        {open ? "Hide SaaS LiteLLM devtools" : "SaaS LiteLLM devtools"}
+      {/* One close control: while the panel is open its own "Close devtools" closes it, and no floating button covers the lists. */}
+      <button ref={toggle} type="button" className="slm-devtools__toggle" aria-expanded={open} hidden={open} onClick={() => setOpen(true)}>
+        SaaS LiteLLM devtools
       </button>
       {open ? (
         <Suspense fallback={<p role="status" className="slm-devtools__loading">Loading devtools…</p>}>

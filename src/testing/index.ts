@@ -5,6 +5,7 @@
  */
 export { createSimulator } from "./createSimulator";
 export { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "./constants";
+export { utf8HeavyReply } from "./reply";
 
 export type {
   Fault,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { replyFor } from "./reply";
+import { replyFor, utf8HeavyReply } from "./reply";
 
 const REPLY = "Paris is the capital of France.";
 
@@ -16,5 +16,15 @@ describe("the simulated model's reply", () => {
     const messages = [{ role: "user", content: "Capital?" }, { role: "assistant", content: REPLY }, { role: "user", content: "And Spain?" }];
     expect(replyFor({ replyText: REPLY }, messages)).toBe(REPLY);
     expect(replyFor({}, [{ role: "assistant", content: "Hi" }, { role: "user", content: "Continue" }])).toContain("Continue");
+  });
+
+  test("the default reply is multi-byte but uses only characters every system font has; the UTF-8-heavy one is an option", () => {
+    const reply = replyFor({}, [{ role: "user", content: "Write a haiku about retries" }]);
+    expect(new TextEncoder().encode(reply).length).toBeGreaterThan(reply.length);
+    // Latin-1 letters and the dash and ellipsis of General Punctuation: no CJK, no emoji, no astral characters.
+    expect([...reply].filter((c) => c.codePointAt(0)! > 0xff && !"—…".includes(c))).toEqual([]);
+    const heavy = replyFor({ replyText: utf8HeavyReply }, [{ role: "user", content: "Hi" }]);
+    expect(heavy).toMatch(/日本語.*🚀/u);
+    expect([...heavy].some((c) => c.codePointAt(0)! > 0xffff)).toBe(true);
   });
 });

@@ -10,8 +10,21 @@ export function lastUserText(messages: unknown[]): string {
   return "";
 }
 
-/** Default reply: accents, CJK and emoji (multi-byte and astral characters) so UTF-8 handling is exercised. */
+/**
+ * Default reply: accented Latin and typographic punctuation, still multi-byte in UTF-8 (2 and 3 bytes), but
+ * only characters every system font has, so a demo on a bare Linux machine shows no empty boxes.
+ */
 export function defaultReply(messages: unknown[]): string {
+  const asked = lastUserText(messages).slice(0, 80) || "…";
+  return `Voilà! You asked: «${asked}». Here is a short answer from the simulator — café, naïve, façade, déjà vu. Done.`;
+}
+
+/**
+ * A UTF-8-heavy reply for tests of byte handling: CJK, Hangul, emoji with ZWJ sequences (4-byte, astral
+ * characters). Pass it as `createSimulator({ replyText: utf8HeavyReply })` (it renders as boxes without CJK
+ * and emoji fonts, so demos use the default).
+ */
+export function utf8HeavyReply(messages: unknown[]): string {
   const asked = lastUserText(messages).slice(0, 80) || "…";
   return `Voilà ! You asked: «${asked}». Café crème, naïve façade — 日本語のテキスト 你好世界 한국어 🚀✨👩‍💻 done.`;
 }

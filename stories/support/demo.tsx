@@ -30,11 +30,13 @@ let stories = 0;
  * (several stories share a docs page, each with its own simulator). In real-server mode the client is
  * keyless and talks to `/llm`, which the dev server proxies and signs.
  */
-export async function demoLoader(context: { parameters: DemoParameters; viewMode?: string }): Promise<{ demo: Demo }> {
+export async function demoLoader(context: { parameters: DemoParameters }): Promise<{ demo: Demo }> {
   if (!worker) return { demo: { mode: "real", simulator: null, client: createSaaSLLMClient({ baseUrl: "/llm", teamId: __SAAS_LLM_TEAM__ }) } };
   ready ??= worker.start({ serviceWorker: { url: "./mockServiceWorker.js" }, onUnhandledRequest: "bypass", quiet: true });
   await ready;
-  if (context.viewMode === "story") worker.resetHandlers();
+  // No resetHandlers(): each story has its own prefix, so earlier handlers never answer this story. A request an
+  // earlier story still had in flight (its credits poll, during navigation or a reload) is then answered by its
+  // own simulator instead of falling through to the static server as a 404.
   const simulator = createSimulator({ preset: "documented", seed: 1, tokenDelayMs: 20, ...context.parameters.simulator });
   const prefix = `/llm/story-${++stories}`;
   worker.use(...createSimulatorHandlers(simulator, { baseUrl: `${location.origin}${prefix}` }));

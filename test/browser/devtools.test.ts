@@ -73,7 +73,7 @@ describe("Devtools and the cost components, live against the simulator", () => {
   it("JobCost: tokens and USD grow with each call; completing shows the credit", async () => {
     const page = await sb.open("components-jobcost--live");
     const value = (term: string) => page.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd").textContent();
-    expect(await value("Credits")).toBe("charged when the job completes");
+    expect(await value("Credits")).toBe("charged when finished");
     await page.getByRole("button", { name: "Call the model" }).click();
     await expect.poll(() => value("Calls"), { timeout: 10_000 }).toBe("1");
     const one = Number((await value("Tokens"))?.split(" ")[0]);

@@ -21,8 +21,7 @@ describe.concurrent.each(["errorbanner", "llmerrorboundary"])("Errors/%s: every 
 
   // Concurrent tests must use the context's `expect`.
   it.for(STATES)("$story", async ({ story, title, text, button: wanted, fixes }, { expect }) => {
-    // The boundary's fallback is not given a "Contact support" handler; the banner story is.
-    const button = component === "llmerrorboundary" && wanted === "Contact support" ? null : wanted;
+    const button = wanted;
     const page = await sb.open(`errors-${component}--${story}`);
     const alert = page.getByRole("alert");
     await expect.poll(() => alert.textContent(), { timeout: 10_000 }).toContain(title);

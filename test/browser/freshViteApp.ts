@@ -4,18 +4,22 @@ import react from "@vitejs/plugin-react";
 import { build, createLogger } from "vite";
 import { outDir, repoRoot } from "../quickstart/quickStart";
 
-const MAIN = `import { StrictMode } from "react";
+export const MAIN = `import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import App from "./App.tsx";
 
 createRoot(document.getElementById("root")!).render(<StrictMode><App /></StrictMode>);
 `;
 
-/** Builds `App.tsx` (as given) into `dist/` of a new app folder; returns that folder and Vite's warnings. */
-export async function buildFreshApp(name: string, app: string, main = MAIN): Promise<{ dist: string; warnings: string[] }> {
+/**
+ * Builds `App.tsx` (as given) into `dist/` of a new app folder; returns that folder and Vite's warnings.
+ * `files` adds more files under `src/` (e.g. the starter's `index.css`, imported by a custom `main`).
+ */
+export async function buildFreshApp(name: string, app: string, main = MAIN, files: Record<string, string> = {}): Promise<{ dist: string; warnings: string[] }> {
   const root = `${outDir}${name}/`;
   rmSync(root, { recursive: true, force: true });
   mkdirSync(`${root}src`, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(`${root}src/${file}`, text);
   writeFileSync(`${root}index.html`, '<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>app</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>');
   writeFileSync(`${root}src/main.tsx`, main);
   writeFileSync(`${root}src/App.tsx`, app);

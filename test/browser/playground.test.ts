@@ -6,6 +6,9 @@ describe("Playground: a small chat app on the simulator", () => {
 
   it("streams answers in one job, survives scenarios with their fix buttons, charges the job once", async () => {
     const page = await sb.open("playground--chat-app");
+    const failedResponses: string[] = [];
+    page.on("response", (r) => void (r.status() >= 400 && failedResponses.push(`${r.status()} ${new URL(r.url()).pathname}`)));
+    const costOf = (term: string) => page.getByLabel("Cost of this conversation").locator("dt", { hasText: term }).locator("xpath=following-sibling::dd").textContent();
     const status = () => page.locator(".slm-stream-status").getAttribute("data-status");
     const armed = () => page.getByTestId("armed").textContent();
     const send = async (text: string) => {
@@ -30,6 +33,10 @@ describe("Playground: a small chat app on the simulator", () => {
     const doneFont = await page.locator(".playground__msg--assistant").first().evaluate((el) => getComputedStyle(el).fontFamily);
     expect(streamingFont).toBe(doneFont);
     await sb.screenshot(page, "playground");
+    // A streamed answer carries no usage: the job's costs report none, and the line says so instead of 0.
+    await expect.poll(() => costOf("Calls"), { timeout: 10_000 }).toBe("1");
+    expect(await costOf("Tokens")).toBe("not reported");
+    expect(await costOf("Cost")).toBe("not reported");
 
     await arm("interrupted");
     expect(await armed()).toMatch(/^Armed: Stream cut/);
@@ -51,12 +58,27 @@ describe("Playground: a small chat app on the simulator", () => {
     await page.getByRole("button", { name: "Contact support" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
     await expect.poll(() => page.locator(".slm-team-status").count()).toBe(0);
+    expect(await armed()).toBe("Fixed from its banner: Team suspended (403). Answers succeed again.");
 
     await arm("out-of-credits");
+    expect(await armed()).toMatch(/^Set: Out of credits \(403\)\. It stays until fixed/);
     await send("One more?");
     await page.getByRole("button", { name: "Add credits" }).click();
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
     expect(await page.getByText("Out of credits", { exact: true }).count()).toBe(0);
+    // The note no longer says the fault stays: the banner's button fixed it and the answer came.
+    expect(await armed()).toBe("Fixed from its banner: Out of credits (403). Answers succeed again.");
+    await sb.screenshot(page, "playground-credits-fixed");
+
+    // No access to the model: "Choose another model" switches it and asks the failed message again with it.
+    await arm("no-model-access");
+    await send("Which model?");
+    await page.getByRole("button", { name: "Choose another model" }).click();
+    await expect.poll(status, { timeout: 15_000 }).toBe("done");
+    expect(await page.getByText("Model not available").count()).toBe(0);
+    expect(await page.locator("label", { hasText: /^Model/ }).locator("select").inputValue()).toBe("chat-claude");
+    expect(await page.locator(".playground__msg--assistant").last().textContent()).toMatch(/^Assistant: /);
+    expect(await armed()).toBe("Fixed from its banner: No access to the model (403). Answers succeed again.");
 
     // A 429 with Retry-After: the status line counts down instead of a silent "Connecting…".
     await arm("rate-limited");
@@ -64,14 +86,38 @@ describe("Playground: a small chat app on the simulator", () => {
     await expect.poll(() => page.locator(".slm-stream-status__text").textContent(), { timeout: 10_000 }).toMatch(/^Retrying in [1-5] s \(2 of 4\)$/);
     await expect.poll(status, { timeout: 20_000 }).toBe("done");
 
+    // The scenarios' own statuses (403, 429) aside, every request was answered: no 404 (the credits poll included).
+    expect(failedResponses.filter((r) => r.startsWith("404") && !r.endsWith("/favicon.ico"))).toEqual([]);
     await page.getByRole("button", { name: "Reset simulator" }).click();
     await page.getByRole("button", { name: "New conversation" }).click();
     await send("Hello again");
     await expect.poll(status, { timeout: 15_000 }).toBe("done");
     await page.getByRole("button", { name: "End conversation" }).click();
-    await expect.poll(() => page.getByTestId("job-costs").textContent(), { timeout: 10_000 }).toMatch(/1 calls?, \d+ tokens, \$[\d.]+, credit charged/);
+    await expect.poll(() => costOf("Credits"), { timeout: 10_000 }).toBe("1 credit charged · 99 left");
+    expect([await costOf("Calls"), await costOf("Tokens"), await costOf("Cost")]).toEqual(["1", "not reported", "not reported"]);
     await expect.poll(() => page.getByTestId("credits").textContent(), { timeout: 10_000 }).toBe("99 remaining");
+    await sb.screenshot(page, "playground-job-cost");
     expect(sb.errors(page)).toEqual([]);
+  });
+
+  it("a message that failed keeps its 'not answered' mark after the next send is answered", async () => {
+    const page = await sb.open("playground--chat-app");
+    const status = () => page.locator(".slm-stream-status").getAttribute("data-status");
+    const send = async (text: string) => {
+      await page.getByLabel("Message", { exact: true }).fill(text);
+      await page.getByRole("button", { name: "Send" }).click();
+    };
+    await page.getByLabel("Fault").selectOption("team-suspended");
+    await page.getByRole("button", { name: "Apply to next answer" }).click();
+    await send("Still there?");
+    await page.getByText("— not answered").waitFor({ timeout: 10_000 });
+    await page.getByRole("button", { name: "Reset simulator" }).click();
+    await send("Anyone?");
+    await expect.poll(status, { timeout: 15_000 }).toBe("done");
+    const marked = await page.locator(".playground__msg--failed").allTextContents();
+    expect(marked).toEqual(["You: Still there? — not answered"]);
+    expect(await page.locator(".playground__msg--user").last().textContent()).toBe("You: Anyone?");
+    await page.close();
   });
 
   it("dark theme from the toolbar: banners and demo controls are dark", async () => {

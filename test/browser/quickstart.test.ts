@@ -3,8 +3,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quickStartCode, repoRoot, startCommand, type Command } from "../quickstart/quickStart";
 import { launchChromium } from "./browser";
-import { buildFreshApp } from "./freshViteApp";
+import { buildFreshApp, MAIN } from "./freshViteApp";
+import { HOST_CSS } from "./hostCss";
 import { serveStatic } from "./staticServer";
+import { SCREENSHOTS } from "./storybook";
 
 /** The README's Quick start pasted into a fresh Vite app, built, and driven against `saas-litellm-simulator` on its default port. */
 describe("a fresh Vite app with the pasted Quick start, against the simulator command", () => {
@@ -27,13 +29,13 @@ describe("a fresh Vite app with the pasted Quick start, against the simulator co
     await app?.close();
   });
 
-  /** Restarts the command with `args` on 4010 (the port the pasted code uses) and opens the app. */
-  async function open(args: string[]): Promise<Page> {
+  /** Restarts the command with `args` on 4010 (the port the pasted code uses) and opens the app (or `url`). */
+  async function open(args: string[], url = app.url): Promise<Page> {
     await command?.stop();
     command = await startCommand(args, 4010);
-    const page = await browser.newPage();
+    const page = await browser.newPage({ colorScheme: "light" });
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(app.url);
+    await page.goto(url);
     await page.getByRole("button", { name: "Send" }).waitFor();
     return page;
   }
@@ -72,6 +74,68 @@ describe("a fresh Vite app with the pasted Quick start, against the simulator co
     expect(await page.evaluate(() => (window as unknown as { opened: string[] }).opened)).toEqual([opens]);
     await page.close();
   });
+
+  it("the default reply uses only characters any system font has (no CJK or emoji boxes)", async () => {
+    const page = await open([]);
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect.poll(() => page.locator(".slm-stream-status").getAttribute("data-status"), { timeout: 15_000 }).toBe("done");
+    const reply = (await page.locator("p").first().textContent()) ?? "";
+    expect(reply).toMatch(/^Voilà! You asked: «Write a haiku about retries»/);
+    expect([...reply].filter((c) => c.codePointAt(0)! > 0xff && !"—…".includes(c))).toEqual([]);
+    await page.close();
+  });
+
+  /** Where the banner's parts sit inside it, and the room before the Send button after it. */
+  async function bannerLayout(page: Page) {
+    return page.evaluate(() => {
+      const banner = document.querySelector(".slm-banner")!;
+      const box = banner.getBoundingClientRect();
+      const left = box.left + parseFloat(getComputedStyle(banner).borderLeftWidth) + parseFloat(getComputedStyle(banner).paddingLeft);
+      // The text's own box (a range), not its block: centred text starts right of the block's edge.
+      const textLeft = (sel: string) => {
+        const range = document.createRange();
+        range.selectNodeContents(banner.querySelector(sel)!);
+        return Math.round(range.getBoundingClientRect().left - left);
+      };
+      const send = [...document.querySelectorAll("button")].find((b) => b.textContent === "Send")!.getBoundingClientRect();
+      return {
+        align: [getComputedStyle(banner.querySelector(".slm-banner__title")!).textAlign, getComputedStyle(banner.querySelector(".slm-banner__message")!).textAlign],
+        title: textLeft(".slm-banner__title"),
+        message: textLeft(".slm-banner__message"),
+        button: Math.round(banner.querySelector(".slm-banner__actions button")!.getBoundingClientRect().left - left),
+        roomBeforeSend: Math.round(send.top - box.bottom),
+      };
+    });
+  }
+
+  it("the banner looks the same under Vite's and Next's starter CSS as on a bare page: text and button aligned, room before Send", async () => {
+    const main = `import "./index.css";\n${MAIN}`;
+    const layouts: Record<string, Awaited<ReturnType<typeof bannerLayout>>> = {};
+    for (const host of ["bare", "vite", "next"] as const) {
+      const built = host === "bare" ? { dist: "" } : await buildFreshApp(`vite-app-${host}-css`, quickStartCode(), main, { "index.css": HOST_CSS[host] });
+      const hosted = host === "bare" ? app : await serveStatic(built.dist);
+      try {
+        const page = await open(["--credits", "0"], hosted.url);
+        await page.getByRole("button", { name: "Send" }).click();
+        await page.getByRole("button", { name: "Add credits" }).waitFor({ timeout: 10_000 });
+        layouts[host] = await bannerLayout(page);
+        await page.screenshot({ path: `${SCREENSHOTS}/quickstart-${host}-css-out-of-credits.png` });
+        await page.close();
+      } finally {
+        if (hosted !== app) await hosted.close();
+      }
+    }
+    for (const host of ["bare", "vite", "next"]) {
+      const l = layouts[host]!;
+      expect(l.align, host).toEqual(["start", "start"]);
+      // The message and the button start at the banner's content edge; the title after its icon.
+      expect([l.message, l.button], host).toEqual([0, 0]);
+      expect(l.title, host).toBeGreaterThan(0);
+      expect(l.title, host).toBeLessThan(40);
+      expect(l.roomBeforeSend, host).toBeGreaterThanOrEqual(8);
+    }
+    expect(layouts.vite!.title).toBe(layouts.bare!.title);
+  }, 120_000);
 
   it("importing /testing and /testing/msw in a browser build pulls in no Node module", async () => {
     const entry = `import { createSimulator } from "@saas-litellm/react/testing";

@@ -47,6 +47,15 @@ export function useStorybook() {
       expect(await page.evaluate(() => document.body.classList.contains("sb-show-errordisplay")), `story ${id} failed to render`).toBe(false);
       return page;
     },
+    /** Opens a docs page (autodocs or MDX) in a new page. */
+    async openDocs(id: string): Promise<Page> {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      pageErrors.set(page, errors);
+      page.on("pageerror", (e) => errors.push(`${id}: ${e.message}`));
+      await page.goto(`${server.url}/iframe.html?id=${id}&viewMode=docs`);
+      return page;
+    },
     async screenshot(page: Page, name: string): Promise<void> {
       await page.locator("#storybook-root").screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: "disabled" });
     },

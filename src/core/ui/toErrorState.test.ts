@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SaaSLLMError, type SaaSLLMErrorKind } from "../SaaSLLMError";
 import { errorStateOf } from "./errorStateOf";
 import type { ErrorAction, ErrorStateName } from "./errorStateTypes";
+import { messageOf } from "./errorCopy";
 import { toErrorState } from "./toErrorState";
 
 const err = (kind: SaaSLLMErrorKind, extra: Partial<ConstructorParameters<typeof SaaSLLMError>[0]> = {}) =>
@@ -52,10 +53,15 @@ describe("toErrorState", () => {
   it("counts down when the server asked for a wait", () => {
     const view = toErrorState(err("rate_limited", { status: 429, retryAfterMs: 5000 }));
     expect(view).toMatchObject({ action: "retry-after", retryAfterMs: 5000 });
-    // The number lives in the UI's countdown (text and button tick together), not in a fixed sentence.
-    expect(view.message).not.toMatch(/\d/);
-    expect(toErrorState(err("unavailable", { retryAfterMs: 1000 })).action).toBe("retry-after");
-    expect(toErrorState(err("circuit_open", { retryAfterMs: 30_000 })).retryAfterMs).toBe(30_000);
+    // The state keeps the generic wording; the banner's alert names the wait once with messageOf (the countdown
+    // that ticks sits outside the alert).
+    expect(view.message).toBe("Requests are being sent faster than allowed. Wait a moment, then try again.");
+    expect(messageOf(view, 5000)).toBe("Requests are being sent faster than allowed. Wait 5 seconds, then try again.");
+    const unavailable = toErrorState(err("unavailable", { retryAfterMs: 1000 }));
+    expect([unavailable.action, messageOf(unavailable, 1000)]).toEqual(["retry-after", "The service is having trouble right now. Try again in 1 second."]);
+    const circuit = toErrorState(err("circuit_open", { retryAfterMs: 30_000 }));
+    expect([circuit.retryAfterMs, messageOf(circuit, 30_000)]).toEqual([30_000, "Requests are paused after repeated failures. Try again in 30 seconds."]);
+    expect(messageOf(circuit, 0)).toBe(circuit.message);
   });
 
   it("sends configuration failures to an admin instead of offering a retry", () => {

@@ -1,5 +1,5 @@
 import type { SaaSLLMError } from "../../core/SaaSLLMError";
-import { countdownCopy } from "../../core/ui/errorCopy";
+import { countdownCopy, messageOf } from "../../core/ui/errorCopy";
 import type { ErrorState } from "../../core/ui/errorStateTypes";
 import { errorStateOf } from "../../core/ui/errorStateOf";
 import { BannerView } from "./BannerView";
@@ -54,7 +54,8 @@ function ErrorBannerView({ view, onDismiss, className, ...handlers }: ErrorBanne
     <BannerView
       name={view.state}
       title={view.title}
-      message={view.message}
+      // The alert names the server's wait once (a screen reader reads it once); the countdown ticks outside it.
+      message={waits ? messageOf(view, view.retryAfterMs) : view.message}
       className={className}
       details={countdown || fields ? <>{countdown}{fields}</> : null}
       actions={actions.length ? actions : null}

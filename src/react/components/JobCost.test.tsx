@@ -26,9 +26,9 @@ describe("JobCost", () => {
     const { simulator, client } = await startSim();
     const user = userEvent.setup();
     render(<Conversation />, { wrapper: withProviders(client) });
-    expect(screen.getByLabelText("Job cost").getAttribute("data-charge")).toBe("pending");
+    expect(screen.getByLabelText("Cost").getAttribute("data-charge")).toBe("pending");
     expect(field("Calls")).toBe("0");
-    expect(field("Credits")).toBe("charged when the job completes");
+    expect(field("Credits")).toBe("charged when finished");
 
     await user.click(screen.getByRole("button", { name: "Ask" }));
     await screen.findByText("1", { selector: "dd" });
@@ -46,7 +46,7 @@ describe("JobCost", () => {
     await screen.findByText("1 credit charged · 99 left");
     expect(simulator.ledger.charges(first.jobId)).toBe(1);
     expect(simulator.requestsTo("getJobCosts").length).toBeGreaterThanOrEqual(3);
-    expect(screen.getByLabelText("Job cost").getAttribute("data-charge")).toBe("charged");
+    expect(screen.getByLabelText("Cost").getAttribute("data-charge")).toBe("charged");
   });
 
   it("takes a job id; null renders the empty state without a request", async () => {
@@ -59,5 +59,26 @@ describe("JobCost", () => {
     rerender(<JobCost job={job_id} />);
     await screen.findByText("1", { selector: "dd" });
     expect(simulator.requestsTo("getJobCosts")).toHaveLength(1);
+  });
+
+  it("says 'not reported' for a streamed call's tokens and cost (the server records none), never 0", async () => {
+    const { simulator, client } = await startSim();
+    const { job_id } = await client.createJob({ job_type: "chat" });
+    await client.streamLLMCall(job_id, { model: "chat-fast", messages: hello });
+    const { rerender } = render(<JobCost job={job_id} />, { wrapper: withProviders(client) });
+    await screen.findByText("1", { selector: "dd" });
+    // What the server reported for the streamed call: no usage at all.
+    expect(simulator.ledger.job(job_id)!.calls.map((c) => [c.promptTokens, c.completionTokens, c.costUsd])).toEqual([[0, 0, 0]]);
+    expect(field("Tokens")).toBe("not reported");
+    expect(field("Cost")).toBe("not reported");
+
+    // A reported call beside it: its numbers, and the streamed call named as not reported.
+    await client.llmCall(job_id, { model: "chat-fast", messages: hello });
+    rerender(<JobCost job={job_id} key="again" />);
+    await screen.findByText("2", { selector: "dd" });
+    const reportedCall = simulator.ledger.job(job_id)!.calls[1]!;
+    const tokens = reportedCall.promptTokens + reportedCall.completionTokens;
+    expect(field("Tokens")).toBe(`${tokens} (${reportedCall.promptTokens} in, ${reportedCall.completionTokens} out) + 1 not reported`);
+    expect(field("Cost")).toBe(`$${reportedCall.costUsd.toFixed(6)} + 1 not reported`);
   });
 });

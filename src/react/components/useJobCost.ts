@@ -13,6 +13,11 @@ export interface JobCostView {
   completionTokens: number;
   tokens: number;
   costUsd: number;
+  /**
+   * Calls whose usage the server did not report (a streamed call is recorded with no tokens and no cost):
+   * their tokens and cost are unknown, not zero. `tokens` and `costUsd` count only the reported calls.
+   */
+  unreportedCalls: number;
   /** `pending` until the job is closed; then whether the server charged a credit for it. */
   charge: "pending" | "charged" | "not-charged";
   /** The team's balance after the close, when known. */
@@ -50,6 +55,8 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
   }, [client, jobId, queryClient]);
 
   const breakdown = query.data?.costs.breakdown ?? [];
+  // A call that answered (it has a model) with no tokens at all had its usage left out, not a free answer.
+  const unreportedCalls = breakdown.filter((b) => b.model !== null && !b.prompt_tokens && !b.completion_tokens).length;
   const promptTokens = breakdown.reduce((n, b) => n + (b.prompt_tokens || 0), 0);
   const completionTokens = breakdown.reduce((n, b) => n + (b.completion_tokens || 0), 0);
   const closed = charge ?? (closedCosts ? fromCosts(closedCosts) : null);
@@ -60,6 +67,7 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
     completionTokens,
     tokens: promptTokens + completionTokens,
     costUsd: query.data?.costs.total_cost_usd ?? 0,
+    unreportedCalls,
     charge: closed ? (closed.creditApplied ? "charged" : "not-charged") : "pending",
     creditsRemaining: closed?.creditsRemaining,
     loading: jobId !== null && query.isPending,

@@ -89,8 +89,12 @@ export interface ChatPersister {
   load(apply: (state: ChatStreamState, startedAt: number | null) => void): void | Promise<void>;
   /** Queues a state for writing: at once when settled, batched while an answer streams. */
   save(state: ChatStreamState, startedAt: number | null): void;
-  /** Writes the queued state now (the page is being hidden). */
-  flush(): void;
+  /**
+   * Writes the queued state now. `leaving`: the page is going away (`pagehide`), so later states are not
+   * written: the browser then cuts the stream, and what survives must be the answer as it was, not a cut the
+   * reload itself caused. The next `flush(false)` (`pageshow`: the page came back) writes again.
+   */
+  flush(leaving?: boolean): void;
   dispose(): void;
 }
 

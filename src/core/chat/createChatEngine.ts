@@ -23,14 +23,16 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
   let mounted = false;
   let queueIds = 0;
 
-  const flushStorage = () => persistence?.flush();
+  // The page may go away (a reload, a closed tab): what is pending is written, and nothing after it.
+  const leave = () => persistence?.flush(true);
+  const back = () => persistence?.flush(false);
   // The store's hooks run after this factory returned: `check` is set by then.
   const store = createChatStore(
     () => {
       if (mounted) return;
       mounted = true;
-      // The page may go away mid-answer (reload, tab closed): write what is pending while it still can.
-      globalThis.addEventListener?.("pagehide", flushStorage);
+      globalThis.addEventListener?.("pagehide", leave);
+      globalThis.addEventListener?.("pageshow", back);
       check.mount();
     },
     (next, prev) => {
@@ -137,7 +139,8 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       stop();
       dispatch({ type: "dispose" });
       persistence?.dispose();
-      globalThis.removeEventListener?.("pagehide", flushStorage);
+      globalThis.removeEventListener?.("pagehide", leave);
+      globalThis.removeEventListener?.("pageshow", back);
       if (job && getOptions().autoFailJob !== false) void failJob(getClient(), job, abortError({ endpoint: "streamLLMCall" }));
     },
   };

@@ -53,6 +53,7 @@ export function persistChat(options: ChatPersistOptions): ChatPersister {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let writing = false;
   let next: { state: ChatStreamState; startedAt: number | null } | null = null;
+  let leaving = false;
   const report = (error: ChatPersistError) => options.onError?.(error);
 
   /** One write at a time; a state queued meanwhile is written next (the latest wins). */
@@ -75,10 +76,11 @@ export function persistChat(options: ChatPersistOptions): ChatPersister {
     );
   }
 
-  const flush = () => {
+  const flush = (leavingNow = false) => {
     if (timer) clearTimeout(timer);
     timer = null;
     write();
+    leaving = leavingNow;
   };
 
   return {
@@ -102,6 +104,7 @@ export function persistChat(options: ChatPersistOptions): ChatPersister {
       );
     },
     save(state, startedAt) {
+      if (leaving) return;
       next = { state, startedAt };
       if (!isRunning(state.status)) return flush();
       timer ??= setTimeout(flush, writeEveryMs);

@@ -137,7 +137,7 @@ export const ReloadMidAnswer: Story = { args: { scenario: "reload-local" } };
 export const ReloadMidAnswerIndexedDB: Story = { name: "Reload mid-answer (IndexedDB)", args: { scenario: "reload-indexeddb" } };
 /** The server finished and charged the answer the page lost: Retry gives way to "Send again (charged again)". */
 export const ChargedWhileAway_: Story = { name: "Charged while away", args: { scenario: "charged-while-away" } };
-/** The buffering server answers after the client's 2 s limit: not retried by itself (a second charge); the job is closed, not charged. */
+/** The buffering server answers after the client's 2 s limit: not retried by itself (a second charge). The server finishes the generation and charges it; the client watches the job, says so, and offers "Send again (charged again)". */
 export const TimeoutUnknownOutcome: Story = {
   args: { scenario: "timeout" },
   parameters: { simulator: { preset: "upstream", replyText: LONG_REPLY, tokenDelayMs: 100 }, client: { timeouts: { streamCreateAndCall: 2_000 } } },

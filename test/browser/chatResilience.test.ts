@@ -71,12 +71,15 @@ describe("useChatStream resilience, in Chromium against the simulator", () => {
     expect(await log(page)).toBe("answers sent: 0 · job lookups: 0 · jobs closed: 0");
   });
 
-  it("a timeout on the buffering server is not retried by itself; the job is looked up and closed: not charged", async () => {
+  it("a timeout on the buffering server is not retried by itself; the server finishes the generation and charges it, and the screen says so", async () => {
     const page = await sb.open(`${ID}--timeout-unknown-outcome`);
     await page.getByRole("button", { name: "Send" }).click();
-    await expect.poll(() => live(page), { timeout: 15_000 }).toBe("The answer did not arrive — the server may still have finished it. Not charged — the server did not finish this answer");
+    // The shipped server runs the abandoned generation to its end and charges it (upstream-behaviour §5): the
+    // client watches the job instead of closing it, and reports the charge the server made.
+    await expect.poll(() => live(page), { timeout: 30_000 }).toBe("The answer did not arrive — the server may still have finished it. The server finished this answer and charged it, but its text was lost");
     expect(await log(page)).toMatch(/^answers sent: 1 · /);
     expect(await page.getByRole("alert").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Send again (charged again)" }).isVisible()).toBe(true);
   });
 
   it("whenBusy queue: a follow-up waits in a visible queue, can be cancelled, and otherwise goes out after the answer", async () => {

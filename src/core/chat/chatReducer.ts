@@ -69,11 +69,11 @@ export type ChatAction =
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, plan: null, startedAt: null, check: null, disposed: false };
 
-/** A charge check for a single-shot answer that ended unseen (its fate unknown), as `checking` in the state. */
-function checkFor(m: ChatMachine, endedBy: unknown, reason: UnfinishedReason | null, since = m.startedAt): Pick<ChatMachine, "check"> & { outcome?: AnswerOutcome } {
+/** The charge check due for a single-shot answer that ended unseen (its fate unknown), shown as `checking`. */
+function withCheck(m: ChatMachine, endedBy: unknown, reason: UnfinishedReason | null, since = m.startedAt): ChatMachine {
   const { clientRequestId } = m.state;
-  if (!clientRequestId || since === null || !fateUnknown(reason)) return { check: null };
-  return { check: { clientRequestId, since, endedBy }, outcome: { status: "checking" } };
+  if (!clientRequestId || since === null || !fateUnknown(reason)) return { ...m, check: null };
+  return { ...m, check: { clientRequestId, since, endedBy }, state: { ...m.state, outcome: { status: "checking" } } };
 }
 
 /** The conversation with the assistant answer shown after it (none while it is empty and not cut). */
@@ -89,14 +89,12 @@ const patch = (m: ChatMachine, state: Partial<ChatStreamState>): ChatMachine => 
 const busyOrGone = (m: ChatMachine): boolean => m.run !== null || m.disposed;
 const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
 
-function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMachine {
-  const { conversation } = m.run;
+function settle(running: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMachine {
+  const { conversation } = running.run;
+  let m: ChatMachine = running;
   const { text } = outcome;
   const reason = reasonOfOutcome(outcome);
-  if (outcome.kind === "failed") {
-    const { check, outcome: checking } = checkFor(m, outcome.error, reason);
-    m = { ...m, check, state: checking ? { ...m.state, outcome: checking } : m.state };
-  }
+  if (outcome.kind === "failed") m = withCheck(m, outcome.error, reason);
   // The count rides on the settle too: an answer that ends within one frame never published a text action.
   const ended = { text, reason, retrying: null, generatingSince: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
   if (outcome.kind === "done") {
@@ -114,8 +112,8 @@ function settle(m: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMa
 function stop(m: ChatMachine): ChatMachine {
   if (!m.run) return m;
   const messages = withAnswer(m.run.conversation, m.state.text, m.state.text !== "", "stopped");
-  const { check, outcome = null } = m.state.status === "offline" ? { check: null } : checkFor(m, { kind: "aborted" }, "stopped");
-  return { ...patch(m, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null, outcome }), run: null, check };
+  const checked = withCheck(m, { kind: "aborted" }, m.state.status === "offline" ? null : "stopped");
+  return { ...patch(checked, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null }), run: null };
 }
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
@@ -151,9 +149,7 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       if (busyOrGone(m) || m.state !== initialChatStreamState) return m;
       const { state, at, now } = action;
       const restored = { ...m, state, plan: plannedFrom(state.messages), startedAt: at };
-      if (state.status !== "interrupted") return restored;
-      const { check, outcome } = checkFor(restored, { partialText: state.text }, state.reason, at ?? now);
-      return { ...restored, check, state: outcome ? { ...state, outcome } : state };
+      return withCheck(restored, { partialText: state.text }, state.status === "interrupted" ? state.reason : null, at ?? now);
     }
     case "outcome":
       return m.disposed || action.check !== m.check ? m : { ...patch(m, { outcome: action.outcome }), check: null };

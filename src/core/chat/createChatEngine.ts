@@ -5,7 +5,6 @@ import type { ChatMessage } from "../types";
 import { failJob } from "../jobs/failJob";
 import { createAnswerCheck } from "./answerCheck";
 import { needsChargeConsent } from "../calls/answerOutcome";
-import { previewOf, sameInput } from "./busyPolicy";
 import { createChatRunner } from "./chatRunner";
 import { createChatStore } from "./chatStore";
 import type { ChatEngine, ResendOptions } from "./chatEngine";
@@ -13,6 +12,8 @@ import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions
 import type { OnlineSource } from "../onlineSource";
 import { continuation, strip, type PlannedAnswer } from "./plannedAnswer";
 import { promptMessages } from "./promptMessages";
+import { attachPageLifecycle } from "./persist/pageLifecycle";
+import { createSendQueue } from "./sendQueue";
 
 export type { ChatEngine, ResendOptions } from "./chatEngine";
 
@@ -20,29 +21,23 @@ export type { ChatEngine, ResendOptions } from "./chatEngine";
 export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () => ChatEngineOptions, online: OnlineSource | null = null): ChatEngine {
   const persistence = getOptions().persist ?? null;
   let restoring = false;
-  let mounted = false;
-  let queueIds = 0;
+  let detachPage: (() => void) | null = null;
 
-  // The page may go away (a reload, a closed tab): what is pending is written, and nothing after it.
-  const leave = () => persistence?.flush(true);
-  const back = () => persistence?.flush(false);
-  // The store's hooks run after this factory returned: `check` is set by then.
+  // The store's hooks run after this factory returned: `check` and `queue` are set by then.
   const store = createChatStore(
     () => {
-      if (mounted) return;
-      mounted = true;
-      globalThis.addEventListener?.("pagehide", leave);
-      globalThis.addEventListener?.("pageshow", back);
+      if (detachPage) return;
+      detachPage = attachPageLifecycle(persistence);
       check.mount();
     },
     (next, prev) => {
       if (!restoring && next.state !== prev.state) persistence?.save(next.state, next.startedAt);
       if (next.check !== prev.check) check.changed();
       // An answer ended (settled or stopped): the queue goes on or pauses once a newer send had its chance to start.
-      if (prev.run && !next.run && !next.disposed) queueMicrotask(() => advanceQueue(next.state.status === "done"));
+      if (prev.run && !next.run && !next.disposed) queueMicrotask(() => queue.advance(next.state.status === "done"));
     },
   );
-  const { getState, dispatch, disposed, machine } = store;
+  const { getState, dispatch, machine } = store;
   const check = createAnswerCheck(getClient, store);
   const { stop, abort, schedule, scheduled, unschedule, busy, activeJob } = createChatRunner(store, getClient, getOptions, online);
 
@@ -80,20 +75,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     return Promise.resolve();
   };
 
-  /** After an answer: a done one lets the queue go on, an unfinished one pauses it (nothing is dropped). */
-  const advanceQueue = (done: boolean): void => {
-    if (disposed() || busy() || getState().queue.length === 0) return;
-    if (!done) return dispatch({ type: "pauseQueue", paused: true });
-    dispatch({ type: "pauseQueue", paused: false });
-    sendNext();
-  };
-
-  const sendNext = (): void => {
-    const [next] = getState().queue;
-    if (!next) return;
-    dispatch({ type: "unqueue", id: next.id });
-    void submit(next.input);
-  };
+  const queue = createSendQueue(store, { busy, scheduled }, getOptions, submit, refuse);
 
   // A sync storage restores before the first render reads the state; an async one a moment later.
   void persistence?.load(restore);
@@ -102,20 +84,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     getState,
     subscribe: store.subscribe,
     getServerState: () => initialChatStreamState,
-    send(input) {
-      const policy = getOptions().whenBusy ?? "interrupt";
-      const held = policy !== "interrupt" && (busy() || getState().queue.length > 0);
-      if (!held) return submit(input);
-      const pending = scheduled();
-      if (pending?.input !== undefined && sameInput(pending.input, input)) return pending.done;
-      try {
-        promptMessages(input, "chat");
-      } catch (error) {
-        return refuse(error);
-      }
-      if (policy === "queue") dispatch({ type: "enqueue", item: { id: ++queueIds, text: previewOf(input), input } });
-      return Promise.resolve();
-    },
+    send: queue.send,
     stop,
     retry: (options) => resend(options, (plan) => schedule({ ...plan })),
     continue: (options) =>
@@ -123,11 +92,8 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
         const { messages, text } = getState();
         return schedule(text ? continuation(messages, text, getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...plan });
       }),
-    cancelQueued: (id) => dispatch({ type: "unqueue", id }),
-    resumeQueue() {
-      dispatch({ type: "pauseQueue", paused: false });
-      if (!busy()) sendNext();
-    },
+    cancelQueued: queue.cancel,
+    resumeQueue: queue.resume,
     reset() {
       unschedule();
       abort();
@@ -139,8 +105,7 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       stop();
       dispatch({ type: "dispose" });
       persistence?.dispose();
-      globalThis.removeEventListener?.("pagehide", leave);
-      globalThis.removeEventListener?.("pageshow", back);
+      detachPage?.();
       if (job && getOptions().autoFailJob !== false) void failJob(getClient(), job, abortError({ endpoint: "streamLLMCall" }));
     },
   };

@@ -1,0 +1,57 @@
+import type { ChatMessage } from "../types";
+import { previewOf, sameInput } from "./busyPolicy";
+import type { ChatRunner } from "./chatRunner";
+import type { ChatStore } from "./chatStore";
+import type { ChatEngineOptions } from "./chatTypes";
+import { promptMessages } from "./promptMessages";
+
+type Input = string | ChatMessage[];
+
+/**
+ * The busy policy (`whenBusy`) and its queue: a send while an answer runs interrupts it, waits in the queue
+ * (shown in the state, cancellable) or is dropped. The queue goes on after a done answer and pauses after an
+ * unfinished one (nothing is dropped).
+ */
+export function createSendQueue(
+  { getState, dispatch, disposed }: Pick<ChatStore, "getState" | "dispatch" | "disposed">,
+  { busy, scheduled }: Pick<ChatRunner, "busy" | "scheduled">,
+  getOptions: () => ChatEngineOptions,
+  submit: (input: Input) => Promise<void>,
+  refuse: (error: unknown) => Promise<void>,
+) {
+  let ids = 0;
+  const sendNext = (): void => {
+    const [next] = getState().queue;
+    if (!next) return;
+    dispatch({ type: "unqueue", id: next.id });
+    void submit(next.input);
+  };
+  return {
+    send(input: Input): Promise<void> {
+      const policy = getOptions().whenBusy ?? "interrupt";
+      const held = policy !== "interrupt" && (busy() || getState().queue.length > 0);
+      if (!held) return submit(input);
+      const pending = scheduled();
+      if (pending?.input !== undefined && sameInput(pending.input, input)) return pending.done;
+      try {
+        promptMessages(input, "chat");
+      } catch (error) {
+        return refuse(error);
+      }
+      if (policy === "queue") dispatch({ type: "enqueue", item: { id: ++ids, text: previewOf(input), input } });
+      return Promise.resolve();
+    },
+    /** After an answer ended: a done one lets the queue go on, an unfinished one pauses it. */
+    advance(done: boolean): void {
+      if (disposed() || busy() || getState().queue.length === 0) return;
+      if (!done) return dispatch({ type: "pauseQueue", paused: true });
+      dispatch({ type: "pauseQueue", paused: false });
+      sendNext();
+    },
+    cancel: (id: number) => dispatch({ type: "unqueue", id }),
+    resume(): void {
+      dispatch({ type: "pauseQueue", paused: false });
+      if (!busy()) sendNext();
+    },
+  };
+}

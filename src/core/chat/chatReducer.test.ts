@@ -30,6 +30,23 @@ describe("chatReducer: every transition", () => {
     expect(run(send(), { type: "open", runId: 1, jobId: null, at: 0 }).state.jobId).toBeNull();
   });
 
+  it("offline: a held send is offline, then connecting (not generating) once the network is back; a stop of it checks no charge", () => {
+    const held = run(send(), { type: "hold", runId: 1, hold: { since: 0, expiresAt: 10 } });
+    expect(held.state).toMatchObject({ status: "offline", offline: { since: 0, expiresAt: 10 } });
+    expect(chatReducer(held, { type: "online", runId: 1 }).state).toMatchObject({ status: "connecting", offline: null, generatingSince: null });
+    expect(chatReducer(held, { type: "stop" })).toMatchObject({ check: null, state: { status: "stopped", outcome: null } });
+  });
+
+  it("a stop of a single-shot answer under way asks for its charge check (the server may finish it)", () => {
+    const stopped = chatReducer(run(send(), { type: "open", runId: 1, jobId: null, at: 5 }), { type: "stop" });
+    expect(stopped).toMatchObject({ check: { clientRequestId: "c1", since: 0 }, state: { status: "stopped", outcome: { status: "checking" } } });
+    const answered = chatReducer(stopped, { type: "outcome", outcome: { status: "charged", jobId: "j" }, check: stopped.check! });
+    expect(answered).toMatchObject({ check: null, state: { outcome: { status: "charged", jobId: "j" } } });
+    // An outcome for a check that is no longer due (a newer send) changes nothing.
+    const newer = chatReducer(stopped, send(2));
+    expect(chatReducer(newer, { type: "outcome", outcome: { status: "charged", jobId: "j" }, check: stopped.check! })).toBe(newer);
+  });
+
   it("text → streaming, then more text", () => {
     expect(run(send(), text("He")).state).toMatchObject({ status: "streaming", text: "He", chunkCount: 2 });
     expect(run(send(), text("He"), text("Hello")).state.text).toBe("Hello");

@@ -46,6 +46,8 @@ export type ChatAction =
   | { type: "send"; runId: number; plan: PlannedAnswer; at: number; jobId: string | null; clientRequestId: string | null }
   /** The device is offline: the send is held until the network is back or `hold.expiresAt`. */
   | { type: "hold"; runId: number; hold: OfflineHold }
+  /** The network is back: the held send goes out now. */
+  | { type: "online"; runId: number }
   /** An attempt failed before any text; the next one starts at `wait.nextRetryAt`. */
   | { type: "wait"; runId: number; wait: RetryWait }
   /** The server accepted the stream at `at` (ms since epoch): it is generating. */
@@ -128,6 +130,8 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
     }
     case "hold":
       return owns(m, action.runId) && m.state.status === "connecting" ? patch(m, { status: "offline", offline: action.hold }) : m;
+    case "online":
+      return owns(m, action.runId) && m.state.status === "offline" ? patch(m, { status: "connecting", offline: null }) : m;
     case "wait":
       return owns(m, action.runId) && waiting(m.state.status) ? patch(m, { status: "retrying", retrying: action.wait, generatingSince: null }) : m;
     case "open":

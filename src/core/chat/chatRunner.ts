@@ -45,6 +45,21 @@ export interface ChatRunner {
 }
 
 /**
+ * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window it
+ * is dropped, unsent, with reason `offline`; `ended` when it was stopped meanwhile.
+ */
+async function whileOffline(dispatch: ChatStore["dispatch"], run: ActiveRun, network: OnlineWindow): Promise<ChatOutcome | "ended" | null> {
+  const { windowMs } = network;
+  const since = Date.now();
+  dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
+  const result = await waitForNetwork(network.source, windowMs, run.abort.signal);
+  if (result === "aborted") return "ended";
+  if (result === "online") return dispatch({ type: "online", runId: run.id }), null;
+  const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });
+  return { kind: "failed", error, text: "", reason: "offline" };
+}
+
+/**
  * Runs one answer at a time through the `chatReducer` machine: coalesces sends of one tick, holds a send
  * made offline, streams it, and settles it. It keeps only what the machine cannot hold: the active run's abort
  * controller and text buffer. What to send, and what follows a settled answer, is the engine's (it reads the machine).
@@ -72,21 +87,6 @@ export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: (
     return online && setting !== false ? { source: online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
   };
 
-  /**
-   * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window
-   * it is dropped, unsent, with reason `offline`; `ended` when it was stopped meanwhile.
-   */
-  const whileOffline = async (run: ActiveRun, network: OnlineWindow): Promise<ChatOutcome | "ended" | null> => {
-    const { windowMs } = network;
-    const since = Date.now();
-    dispatch({ type: "hold", runId: run.id, hold: { since, expiresAt: since + windowMs } });
-    const result = await waitForNetwork(network.source, windowMs, run.abort.signal);
-    if (result === "aborted") return "ended";
-    if (result === "online") return dispatch({ type: "open", runId: run.id, jobId: null, at: Date.now() }), null;
-    const error = new SaaSLLMError({ kind: "network", message: `Not sent: the device was offline for more than ${Math.round(windowMs / 1000)} s` });
-    return { kind: "failed", error, text: "", reason: "offline" };
-  };
-
   const start = async (planned: PlannedAnswer): Promise<void> => {
     if (disposed()) return;
     // A newer answer supersedes a running one: that one is stopped first.
@@ -101,7 +101,7 @@ export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: (
     dispatch({ type: "send", runId: run.id, plan: planned, at: Date.now(), jobId, clientRequestId });
     // Online, nothing is awaited before the request: it leaves before React renders the `send` state.
     const network = onlineWindow();
-    const held = network && !network.source.isOnline() ? await whileOffline(run, network) : null;
+    const held = network && !network.source.isOnline() ? await whileOffline(dispatch, run, network) : null;
     if (held === "ended") return;
     const outcome =
       held ??

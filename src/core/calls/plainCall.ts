@@ -93,6 +93,9 @@ export async function attemptPlainCall(client: PlainCallClient, o: PlainCallOpti
  */
 export async function settlePlainCall(client: PlainCallClient, o: PlainCallOptions, call: PlainCall, error: SaaSLLMError): Promise<AnswerOutcome | null> {
   if (o.job) return afterCall(client, o.job, error, o.autoFailJob), null;
-  const unanswered = error.kind === "timeout" || error.kind === "aborted" || error.kind === "network";
-  return call.attempts.started && unanswered ? reconcileAnswer(client, call.clientRequestId, call.startedAt, error) : null;
+  return answerLost(o, call, error) ? reconcileAnswer(client, call.clientRequestId, call.startedAt, error) : null;
 }
+
+/** A create-and-call that was sent and not answered (a timeout, a cut, a cancel): the server may still finish and charge it. */
+export const answerLost = (o: PlainCallOptions, call: PlainCall, error: SaaSLLMError): boolean =>
+  !o.job && call.attempts.started > 0 && (error.kind === "timeout" || error.kind === "aborted" || error.kind === "network");

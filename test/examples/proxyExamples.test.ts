@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, DEMO_TEAM_ID } from "../../src/testing/index";
 import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 
@@ -16,6 +16,7 @@ describe("examples/next-app-router: the route file, called the way Next.js calls
     process.env.SAAS_LLM_URL = server.url;
     route = await import("../../examples/next-app-router/app/llm/[...path]/route");
   });
+  beforeEach(() => simulator.reset());
   afterAll(async () => {
     delete process.env.SAAS_LLM_URL;
     await server.close();

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createSaaSLLMClient, useChatStream, useChatStreamState, type ChatStreamFinishInfo, type ChatStreamOptions } from "../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../src/testing/index";
 import { startSimulatorServer } from "../../src/testing/node";
-import { useSimulatorServer } from "../helpers";
+import { serveThrough, useSimulatorServer } from "../helpers";
 import { Removable, renderWithClient } from "./render";
 
 const REPLY = "Bonjour, café ☕ — 東京 🌸 and more words to stream here. End.";
@@ -221,7 +221,7 @@ describe("useChatStream: a newer send supersedes a running one", () => {
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
     await waitFor(() => expect(text().length).toBeGreaterThan(0));
     await userEvent.click(screen.getByRole("button", { name: "Send" }));
-    await waitFor(() => expect(status()).toBe("done"), { timeout: 10_000 });
+    await waitFor(() => expect(status()).toBe("done"));
     expect(text()).toBe(REPLY);
     expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(2);
     await waitFor(() => expect(sim.simulator.ledger.openJobs()).toHaveLength(0));
@@ -231,14 +231,22 @@ describe("useChatStream: a newer send supersedes a running one", () => {
 
 describe("useChatStream: unmount before the server answered", () => {
   const sim = useSimulatorServer({ replyText: REPLY });
-  it("no single-shot job is left open, even one the server creates after the client left", async () => {
-    sim.simulator.script.next("streamCreateAndCall", { delayMs: 300 });
-    renderWithClient(<Removable><Chat /></Removable>, sim.client());
-    await userEvent.click(screen.getByRole("button", { name: "Send" }));
-    await waitFor(() => expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1));
-    await userEvent.click(screen.getByRole("button", { name: "Close" }));
-    await new Promise((r) => setTimeout(r, 2500));
-    expect(sim.simulator.ledger.openJobs()).toEqual([]);
+  it("unmount aborts the request the server is still holding: no job is created, none is left open", async () => {
+    // The server holds the request until the client's abort ends the hold (a minute is never waited out).
+    sim.simulator.script.next("streamCreateAndCall", { delayMs: 60_000 });
+    // The simulator serves each request with the client's abort signal: note when the client's abort reaches it.
+    let aborted = false;
+    const server = await serveThrough(sim.simulator, (request) => request.signal.addEventListener("abort", () => void (aborted = true)));
+    try {
+      renderWithClient(<Removable><Chat /></Removable>, sim.client({ baseUrl: server.url }));
+      await userEvent.click(screen.getByRole("button", { name: "Send" }));
+      await waitFor(() => expect(sim.simulator.requestsTo("streamCreateAndCall")).toHaveLength(1));
+      await userEvent.click(screen.getByRole("button", { name: "Close" }));
+      await waitFor(() => expect(aborted).toBe(true));
+      expect(sim.simulator.ledger.jobs()).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it("a connection cut right after [DONE]: the answer is complete, and the job the server left open is closed", async () => {
@@ -258,7 +266,7 @@ describe("useChatStream: unmount before the server answered", () => {
     await waitFor(() => expect(status()).toBe("done"));
     expect(text()).toBe(REPLY);
     expect(sim.simulator.ledger.openJobs()).toHaveLength(1);
-    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toEqual([]), { timeout: 4000 });
+    await waitFor(() => expect(sim.simulator.ledger.openJobs()).toEqual([]));
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
-import { Extractor, ExtractorConfig, type IConfigFile } from "@microsoft/api-extractor";
+import { Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from "@microsoft/api-extractor";
 
 const root = resolve(import.meta.dirname, "..");
 const update = process.argv.includes("--update");
@@ -35,9 +35,9 @@ function configFor(dts: string): IConfigFile {
     tsdocMetadata: { enabled: false },
     messages: {
       // Findings go into the report itself (so they are reviewed with it), never to the console.
-      compilerMessageReporting: { default: { logLevel: "warning" } },
-      extractorMessageReporting: { default: { logLevel: "none", addToApiReportFile: true }, "ae-missing-release-tag": { logLevel: "none", addToApiReportFile: false } },
-      tsdocMessageReporting: { default: { logLevel: "none", addToApiReportFile: false } },
+      compilerMessageReporting: { default: { logLevel: ExtractorLogLevel.Warning } },
+      extractorMessageReporting: { default: { logLevel: ExtractorLogLevel.None, addToApiReportFile: true }, "ae-missing-release-tag": { logLevel: ExtractorLogLevel.None, addToApiReportFile: false } },
+      tsdocMessageReporting: { default: { logLevel: ExtractorLogLevel.None, addToApiReportFile: false } },
     },
   };
 }

@@ -41,7 +41,7 @@ export default defineConfig({
   // Tests of examples import the package by its public names (tsconfig "paths" point them at src/).
   resolve: { tsconfigPaths: true },
   // `vitest run` runs both projects: the whole suite on the root's React 19, and the React tests once more on
-  // React 18 (test/react18/vitest.config.ts). `npm test` (scripts/test-all.ts) adds typecheck and lint.
+  // React 18 (test/react18/vitest.config.mts). `npm test` (scripts/test-all.ts) adds typecheck and lint.
   test: {
     projects: [
       {

@@ -40,13 +40,24 @@ export default defineConfig({
   },
   // Tests of examples import the package by its public names (tsconfig "paths" point them at src/).
   resolve: { tsconfigPaths: true },
+  // `vitest run` runs both projects: the whole suite on the root's React 19, and the React tests once more on
+  // React 18 (test/react18/vitest.config.mts). `npm test` (scripts/test-all.ts) adds typecheck and lint.
   test: {
-    globals: true,
-    environment: "node",
-    include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
-    exclude: ["test/browser/**", "node_modules/**"],
-    setupFiles: ["test/setup.ts"],
-    testTimeout: 20_000,
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts", "src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "react19",
+          globals: true,
+          environment: "node",
+          include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
+          exclude: ["test/browser/**", "node_modules/**"],
+          setupFiles: ["test/setup.ts"],
+          testTimeout: 20_000,
+          typecheck: { enabled: true, include: ["test/**/*.test-d.ts", "src/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      "test/react18/vitest.config.mts",
+    ],
   },
 });

@@ -1,5 +1,5 @@
 import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { createSaaSLLMClient } from "../core/createSaaSLLMClient";
 import { createSimulator, DEMO_TEAM_ID } from "./index";
 import { createSimulatorHandlers } from "./mswEntry";
@@ -9,6 +9,7 @@ const sim = createSimulator({ preset: "upstream" });
 const server = setupServer(...createSimulatorHandlers(sim, { baseUrl: "http://api.test" }));
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterAll(() => server.close());
+beforeEach(() => sim.reset());
 
 describe("createSimulatorHandlers", () => {
   test("forwards requests to the simulator", async () => {

@@ -3,7 +3,7 @@
  * called, a signed-in user gets answers, and the per-user budget answers 429 without spending credits.
  */
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, DEMO_TEAM_ID } from "../../src/testing/index";
 import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 
@@ -29,6 +29,7 @@ describe("examples/next-app-router: the route files, called the way Next.js call
     llm = await import("../../examples/next-app-router/app/llm/[...path]/route");
     login = await import("../../examples/next-app-router/app/api/login/route");
   });
+  beforeEach(() => simulator.reset());
   afterAll(async () => {
     for (const name of ["SAAS_LLM_URL", "SESSION_SECRET", "DEMO_PASSWORD", "USER_REQUESTS_PER_MINUTE"]) delete process.env[name];
     await server.close();

@@ -40,7 +40,7 @@ describe("README Quick start against `saas-litellm-simulator`", () => {
     const partial = screen.getByRole("paragraph").textContent ?? "";
     expect(partial.length).toBeGreaterThan(0);
     await user.click(screen.getByRole("button", { name: "Continue" }));
-    await waitFor(() => expect(screen.getByRole("status").textContent).toBe(""), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe(""));
     expect(screen.getByRole("paragraph").textContent?.startsWith(partial)).toBe(true);
     expect(screen.getByRole("paragraph").textContent!.length).toBeGreaterThan(partial.length);
   });

@@ -22,7 +22,8 @@ export function quickStartCode(): string {
 /** Type-checks `code` as `App.tsx` with the repo's compiler options (the package names map to src/). */
 export function typeErrors(code: string): string[] {
   mkdirSync(outDir, { recursive: true });
-  const file = `${outDir}App.tsx`;
+  // One file per process: a second test run beside this one never reads this one's half-written copy.
+  const file = `${outDir}App.${process.pid}.tsx`;
   writeFileSync(file, code);
   const config = ts.getParsedCommandLineOfConfigFile(`${root}tsconfig.json`, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!config) throw new Error("cannot read tsconfig.json");
@@ -32,7 +33,7 @@ export function typeErrors(code: string): string[] {
 
 /** The same code, pointed at `baseUrl` and at the package's source, ready for `import()`. */
 export function runnableCopy(code: string, baseUrl: string, name: string): string {
-  const file = `${outDir}${name}.tsx`;
+  const file = `${outDir}${name}.${process.pid}.tsx`;
   const pasted = "http://127.0.0.1:4010";
   if (!code.includes(pasted)) throw new Error(`the Quick start no longer uses ${pasted}`);
   writeFileSync(

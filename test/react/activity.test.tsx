@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// React 19.2+ only (`Activity`): the React 18 run excludes this file (test/react18/vitest.config.ts).
+// React 19.2+ only (`Activity`): the React 18 run excludes this file (test/react18/vitest.config.mts).
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Activity, useState, type ReactNode } from "react";

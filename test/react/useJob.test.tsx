@@ -3,7 +3,7 @@ import { act, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { useChatStream, useJob, useLLMCall, type UseJobOptions } from "../../src/index";
-import { useSimulatorServer } from "../helpers";
+import { serveThrough, useSimulatorServer } from "../helpers";
 import { Removable, renderWithClient } from "./render";
 
 /** Lets `n` macrotasks run (timers of 0 ms queued before them included). */
@@ -125,18 +125,28 @@ describe("useJob against the simulator", () => {
   });
 
   it("unmounted while its job is being created: the job is failed, and a send after unmount opens nothing", async () => {
-    // Long enough that the Leave click lands while the job is still being created, even on a loaded machine.
-    sim.simulator.script.next("createJob", { delayMs: 1500 });
+    // The server holds the job's creation until the test has clicked Leave.
+    let arrived = false;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const server = await serveThrough(sim.simulator, async (request) => {
+      if (new URL(request.url).pathname !== "/api/jobs/create") return;
+      arrived = true;
+      await released;
+    });
     function Flow() {
       const job = useJob({ pollIntervalMs: false });
       const chat = useChatStream({ model: "chat-fast", job });
       return <button onClick={() => void job.start().then(() => chat.send("hi"), () => undefined)}>Go</button>;
     }
-    renderWithClient(<Removable label="Leave"><Flow /></Removable>, sim.client());
+    renderWithClient(<Removable label="Leave"><Flow /></Removable>, sim.client({ baseUrl: server.url }));
     await userEvent.click(screen.getByRole("button", { name: "Go" }));
+    await waitFor(() => expect(arrived).toBe(true));
     await userEvent.click(screen.getByRole("button", { name: "Leave" }));
-    await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]), { timeout: 6000 });
+    release();
+    await waitFor(() => expect(sim.simulator.ledger.jobs().map((j) => j.status)).toEqual(["FAILED"]));
     await act(() => new Promise((r) => setTimeout(r, 200)));
+    await server.close();
     expect(sim.simulator.requestsTo("createJob")).toHaveLength(1);
     expect(sim.simulator.requestsTo("streamLLMCall")).toHaveLength(0);
     expect(sim.simulator.ledger.openJobs()).toEqual([]);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, waitFor } from "@testing-library/react";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useChatStream, type UseChatStreamResult } from "../../src/index";
 import { startSimulatorServer, type SimulatorServer } from "../../src/testing/node";
 import { renderWithClient } from "../react/render";
@@ -11,6 +11,7 @@ const sim = makeSimulator({ replyText: "one two three four five six seven eight 
 let server: SimulatorServer;
 beforeAll(async () => void (server = await startSimulatorServer(sim)));
 afterAll(() => server.close());
+beforeEach(() => sim.reset());
 
 describe("findings", () => {
   it("stop() on a single-shot stream closes the job the server leaves open", async () => {
@@ -25,7 +26,7 @@ describe("findings", () => {
     await waitFor(() => expect(hook.current!.text).not.toBe(""));
     act(() => hook.current!.stop());
     await waitFor(() => expect(hook.current!.status).toBe("stopped"));
-    await waitFor(() => expect(sim.ledger.openJobs().map((j) => j.jobId)).toEqual([]), { timeout: 3000 });
+    await waitFor(() => expect(sim.ledger.openJobs().map((j) => j.jobId)).toEqual([]));
     view.unmount();
   });
 
@@ -33,7 +34,6 @@ describe("findings", () => {
   // client_request_id); the first attempt's job, which the server left IN_PROGRESS, was never closed.
   // Each attempt is now tagged `client_attempt`, and the attempts before the answer are failed.
   it("a single-shot stream retried after a cut before the first text leaves no job open", async () => {
-    sim.reset();
     sim.script.next("streamCreateAndCall", { stream: { cutAfterBytes: 5 } });
     const hook: { current?: UseChatStreamResult } = {};
     function Chat() {
@@ -44,7 +44,7 @@ describe("findings", () => {
     act(() => hook.current!.send("go"));
     await waitFor(() => expect(hook.current!.status).toBe("done"));
     expect(sim.requestsTo("streamCreateAndCall")).toHaveLength(2);
-    await waitFor(() => expect(sim.ledger.openJobs().map((j) => `${j.jobId} ${j.status}`)).toEqual([]), { timeout: 3000 });
+    await waitFor(() => expect(sim.ledger.openJobs().map((j) => `${j.jobId} ${j.status}`)).toEqual([]));
     view.unmount();
   });
 });

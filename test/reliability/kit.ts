@@ -1,5 +1,5 @@
 /** Shared pieces of the reliability suite: the secrets it hunts for, a simulator factory, and its figures. */
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSaaSLLMClient, type SaaSLLMClientOptions } from "../../src/index";
@@ -71,7 +71,10 @@ export interface Figures {
 
 export function recordFigures(name: string, figures: Figures): void {
   if (!existsSync(outDir)) mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, `${name}.json`), JSON.stringify(figures, null, 2));
+  // Written aside, then renamed: a run beside this one (another checkout's or the same one's) never reads half a file.
+  const aside = join(outDir, `${name}.${process.pid}.tmp`);
+  writeFileSync(aside, JSON.stringify(figures, null, 2));
+  renameSync(aside, join(outDir, `${name}.json`));
   const all = readdirSync(outDir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(readFileSync(join(outDir, f), "utf8")) as Figures);
   const rows = all.map((f) => `| ${f.section} | ${f.cases} | ${f.failures} | ${f.jobs ?? "–"} | ${f.leaks ?? "–"} |`);
   const notes = all.flatMap((f) => (f.notes ?? []).map((n) => `- ${f.section}: ${n}`));

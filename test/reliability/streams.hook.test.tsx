@@ -65,7 +65,7 @@ describe("stream cuts through useChatStream over HTTP (property-based)", () => {
       { numRuns: RUNS, seed: 4242 },
     );
     // The single-shot jobs left open by cuts are failed asynchronously by the package.
-    await waitFor(() => expect(sim.ledger.openJobs()).toEqual([]), { timeout: 10_000 });
+    await waitFor(() => expect(sim.ledger.openJobs()).toEqual([]));
   }, 120_000);
 
   afterAll(() => recordFigures("4-streams-hook", { section: "Stream cuts through useChatStream over HTTP", cases, failures, jobs: sim.ledger.jobs().length, leaks: sim.ledger.openJobs().length }));

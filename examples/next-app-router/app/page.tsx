@@ -12,7 +12,7 @@ function Chat() {
     <>
       <button onClick={() => chat.send("Write a haiku about proxies")} disabled={chat.isBusy}>Send</button>
       <p>{chat.text}</p>
-      <StreamStatus status={chat.status} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} accountErrors="team-banner" />
+      <StreamStatus status={chat.status} reason={chat.reason} retrying={chat.retrying} error={chat.error} onStop={chat.stop} onRetry={chat.retry} onContinue={chat.continue} accountErrors="team-banner" />
     </>
   );
 }

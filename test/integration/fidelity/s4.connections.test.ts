@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import type { Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSaaSLLMClient } from "../../../src/index";
 import { createSimulator, DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../../../src/testing/index";
 import { startSimulatorServer, type SimulatorServer } from "../../../src/testing/node";
@@ -12,6 +12,7 @@ beforeAll(async () => {
   server = await startSimulatorServer(sim);
 });
 afterAll(() => server.close());
+beforeEach(() => sim.reset());
 
 /** GET over one keep-alive agent; resolves with the status, headers and the socket that carried it. */
 function get(agent: http.Agent, path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; socket: Socket }> {

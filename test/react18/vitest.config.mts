@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 
-// The React tests once more against React 18 (`npm test` runs this before the main run). React 18 lives in this
+// The React tests once more against React 18: a project of the root config, so `vitest run` runs it beside the
+// main run (`vitest run --project react18` runs it alone). React 18 lives in this
 // folder's own package (a devDependency `file:test/react18`), so react-dom@18 finds react@18 as its peer while
 // the root keeps React 19: source and ESM deps reach it through the alias, CommonJS deps through setup.ts.
 const react18 = fileURLToPath(new URL("./node_modules/", import.meta.url));
@@ -17,6 +18,7 @@ export default defineConfig({
   },
   test: {
     name: "react18",
+    root,
     globals: true,
     environment: "node",
     include: ["test/react/**/*.test.{ts,tsx}", "src/react/**/*.test.{ts,tsx}"],
@@ -26,8 +28,5 @@ export default defineConfig({
     server: { deps: { inline: [/@tanstack\/react-query/, /zustand/] } },
     env: { REACT18_MODULES: react18 },
     testTimeout: 20_000,
-    // CI sums this run into its closing line (see .ci/run).
-    reporters: process.env.CI ? ["default", "json"] : ["default"],
-    outputFile: { json: "test-results/react18.json" },
   },
 });

@@ -33,7 +33,7 @@ describe("the ./core entry", () => {
   });
 
   it("has the client and the error mapping, and the root re-exports all of it", () => {
-    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "accountMethods", "classifyResponse", "composeSaaSLLMClient", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "errorStateOf", "indexedDBStorage", "isSaaSLLMError", "lookupMethods", "persistChat", "readChatStream", "requestMethods", "retryDelay", "shouldRetry", "streamMethods", "toErrorState"]);
+    expect(Object.keys(core).sort()).toEqual(["SaaSLLMError", "accountMethods", "classifyResponse", "composeSaaSLLMClient", "createAttempts", "createCircuitBreaker", "createClientMetrics", "createSaaSLLMClient", "decideRetry", "errorStateOf", "indexedDBStorage", "isSaaSLLMError", "lookupMethods", "persistChat", "readChatStream", "requestMethods", "retryDelay", "shouldRetry", "streamMethods", "toErrorState", "verdictOf"]);
     for (const name of Object.keys(core)) expect(root).toHaveProperty(name);
   });
 
@@ -54,10 +54,12 @@ describe("the ./core entry", () => {
         "accountMethods",
         "classifyResponse",
         "composeSaaSLLMClient",
+        "createAttempts",
         "createCircuitBreaker",
         "createClientMetrics",
         "createSaaSLLMClient",
         "creditsQueryKey",
+        "decideRetry",
         "errorStateOf",
         "indexedDBStorage",
         "isSaaSLLMError",
@@ -79,6 +81,7 @@ describe("the ./core entry", () => {
         "useLLMCall",
         "useSaaSLLMClient",
         "useTeamStatus",
+        "verdictOf",
       ]
     `);
   });

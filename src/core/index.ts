@@ -1,6 +1,7 @@
 export { SaaSLLMError, isSaaSLLMError } from "./SaaSLLMError";
 export { classifyResponse } from "./classifyResponse";
-export { shouldRetry, retryDelay } from "./retry";
+export { decideRetry, shouldRetry, retryDelay } from "./retry";
+export { createAttempts, verdictOf } from "./transport";
 export { createSaaSLLMClient } from "./createSaaSLLMClient";
 export { composeSaaSLLMClient } from "./createJobsClient";
 export { streamMethods } from "./streamMethods";
@@ -12,7 +13,7 @@ export { createCircuitBreaker } from "./circuitBreaker";
 export { readChatStream } from "./readChatStream";
 export type { SaaSLLMErrorKind, SaaSLLMErrorInit, FieldError } from "./SaaSLLMError";
 export type { ClassifyOptions } from "./classifyResponse";
-export type { RetryPolicyOptions } from "./retry";
+export type { RetryPolicyOptions, RetryFacts, RetrySettings, RetryVerdict } from "./retry";
 export type * from "./types";
 export type { SaaSLLMClient, SaaSLLMClientOptions } from "./createSaaSLLMClient";
 export type { SaaSLLMJobsClient, MethodModule } from "./createJobsClient";
@@ -33,7 +34,8 @@ export type { ChatStreamStatus, ChatStreamState, ChatStreamMessage, ChatStreamFi
 export type { UnfinishedReason } from "./chat/unfinishedReason";
 export type { QueuedSend, WhenBusy } from "./chat/busyPolicy";
 export type { AnswerTiming } from "./chat/answerTiming";
-export type { RetryWait } from "./transport";
+export type { RetryWait, CallAttempts } from "./transport";
+export type { PlainCallOptions, PlainCall, LLMCallData } from "./calls/plainCall";
 export type { OfflineHold } from "./chat/chatTypes";
 export type { AnswerOutcome } from "./calls/answerOutcome";
 export { persistChat, type ChatPersistOptions, type ChatPersistError } from "./chat/persist/chatPersistence";

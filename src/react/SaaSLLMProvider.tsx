@@ -20,7 +20,8 @@ interface SaaSLLMContextValue {
 const SaaSLLMContext = createContext<SaaSLLMContextValue | null>(null);
 
 /** Unregistered composed clients are refused by name, so no hook runs on a client it cannot use. */
-type RegisteredCheck<C> = [C] extends [RegisteredClient] ? unknown : { 'register this client: declare module "@saas-litellm/react" { interface Register { client: typeof client } }': never };
+/** A composed client given to the provider must be the registered one (see `Register`). */
+export type RegisteredCheck<C> = [C] extends [RegisteredClient] ? unknown : { 'register this client: declare module "@saas-litellm/react" { interface Register { client: typeof client } }': never };
 
 export interface SaaSLLMProviderProps<C extends SaaSLLMJobsClient = RegisteredClient> {
   /**

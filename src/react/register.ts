@@ -24,7 +24,7 @@ export interface Register {}
 export type RegisteredClient = Register extends { client: infer C extends SaaSLLMJobsClient } ? C : SaaSLLMClient;
 
 /** What each hook or component calls beyond the job methods every client has, and the module that adds it. */
-interface Needs {
+export interface Needs {
   useChatStream: { module: "streamMethods"; methods: "streamLLMCall" | "streamCreateAndCall" };
   useCredits: { module: "accountMethods"; methods: "getCreditBalance" };
   CreditsMeter: { module: "accountMethods"; methods: "getCreditBalance" };

@@ -5,10 +5,8 @@ import type { SaaSLLMError } from "../core/SaaSLLMError";
 import type { RetryWait } from "../core/transport";
 import type { ChatMessage } from "../core/types";
 
-type Mutation = UseMutationResult<LLMCallData, SaaSLLMError, PlainCall>;
-
 /** What `useLLMCall` returns: one object per change of what it shows (safe in effect dependencies). */
-export interface UseLLMCallResult extends Pick<Mutation, "data" | "error" | "status" | "isPending" | "isSuccess" | "isError" | "reset"> {
+export interface UseLLMCallResult extends Pick<UseMutationResult<LLMCallData, SaaSLLMError, PlainCall>, "data" | "error" | "status" | "isPending" | "isSuccess" | "isError" | "reset"> {
   /** Sends a prompt (or a message list) as one call. Resolves with its answer; rejects with its error, which also lives in `error`. */
   call(input: string | ChatMessage[]): Promise<LLMCallData>;
   /** Failed attempts of the current call so far. */

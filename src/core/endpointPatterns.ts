@@ -1,5 +1,6 @@
 /** The endpoint table as path matchers, for the two routers that read it: the proxy's allowlist and the simulator. */
-import { ENDPOINTS, type Endpoint, type EndpointMethod, type EndpointName } from "./endpoints";
+import type { Endpoint, EndpointMethod, EndpointName } from "./endpoints";
+import { ENDPOINTS } from "./endpointRules";
 
 /** One row of {@link ENDPOINTS} with its name, its method apart and its path as an anchored pattern (`{id}` is capture group 1, one segment). */
 export interface EndpointPattern extends Endpoint {

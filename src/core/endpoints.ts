@@ -22,10 +22,8 @@ export type EndpointName =
 export type EndpointMethod = "GET" | "POST" | "PATCH";
 
 /**
- * One client-facing endpoint, as the proxy's allowlist and the simulator's router read it. Its default
- * timeout is the same name's entry in {@link DEFAULT_TIMEOUTS}. The client's methods write their paths
- * out (a table read at run time would ship every route to every app, over the bundle budgets); the
- * simulator routes by this table, so a client path that disagrees with it fails the endpoint tests.
+ * One client-facing endpoint, as the client's methods (`routeOf`), the proxy's allowlist and the simulator's
+ * router read it. Its default timeout is the same name's entry in {@link DEFAULT_TIMEOUTS}.
  */
 export interface Endpoint {
   /** `"METHOD /path"`; `{id}` is the one path parameter (a job id, a team id or a model group's name). */
@@ -39,28 +37,31 @@ export interface Endpoint {
 }
 
 /**
- * The client-facing endpoints (docs/wire-protocol.md, E1–E17), in the upstream's routing order (so
- * `GET /api/jobs/create` is E8, as on the server).
+ * The method and path of every client-facing endpoint (docs/wire-protocol.md, E1–E17), in the upstream's routing
+ * order (so `GET /api/jobs/create` is E8, as on the server). The client's methods read only this record
+ * (`routeOf`), so an app does not ship the proxy's and the simulator's rules below.
  */
-export const ENDPOINTS: Readonly<Record<EndpointName, Endpoint>> = {
-  health: { route: "GET /health" },
-  createJob: { route: "POST /api/jobs/create", team: "body" },
-  createAndCall: { route: "POST /api/jobs/create-and-call", team: "body" },
-  streamCreateAndCall: { route: "POST /api/jobs/create-and-call-stream", team: "body", streams: true },
-  llmCall: { route: "POST /api/jobs/{id}/llm-call" },
-  streamLLMCall: { route: "POST /api/jobs/{id}/llm-call-stream", streams: true },
-  completeJob: { route: "POST /api/jobs/{id}/complete" },
-  getJob: { route: "GET /api/jobs/{id}" },
-  updateJobMetadata: { route: "PATCH /api/jobs/{id}/metadata" },
-  getJobCosts: { route: "GET /api/jobs/{id}/costs" },
-  getTeamUsage: { route: "GET /api/teams/{id}/usage", team: "path" },
-  listTeamJobs: { route: "GET /api/teams/{id}/jobs", team: "path" },
-  getCreditBalance: { route: "GET /api/credits/teams/{id}/balance", team: "path" },
-  getCreditTransactions: { route: "GET /api/credits/teams/{id}/transactions", team: "path" },
-  checkCredits: { route: "POST /api/credits/teams/{id}/check", team: "path" },
-  getTeamInfo: { route: "GET /api/teams/{id}", team: "path", serverOnly: true },
-  resolveModelGroup: { route: "GET /api/model-groups/{id}/resolve", team: "query" },
+export const ROUTES: Readonly<Record<EndpointName, Endpoint["route"]>> = {
+  health: "GET /health",
+  createJob: "POST /api/jobs/create",
+  createAndCall: "POST /api/jobs/create-and-call",
+  streamCreateAndCall: "POST /api/jobs/create-and-call-stream",
+  llmCall: "POST /api/jobs/{id}/llm-call",
+  streamLLMCall: "POST /api/jobs/{id}/llm-call-stream",
+  completeJob: "POST /api/jobs/{id}/complete",
+  getJob: "GET /api/jobs/{id}",
+  updateJobMetadata: "PATCH /api/jobs/{id}/metadata",
+  getJobCosts: "GET /api/jobs/{id}/costs",
+  getTeamUsage: "GET /api/teams/{id}/usage",
+  listTeamJobs: "GET /api/teams/{id}/jobs",
+  getCreditBalance: "GET /api/credits/teams/{id}/balance",
+  getCreditTransactions: "GET /api/credits/teams/{id}/transactions",
+  checkCredits: "POST /api/credits/teams/{id}/check",
+  getTeamInfo: "GET /api/teams/{id}",
+  resolveModelGroup: "GET /api/model-groups/{id}/resolve",
 };
+
+
 
 /**
  * Default per-endpoint timeouts in ms, from the API's error-handling guide, raised where the upstream needs

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { isJobId, jobPath } from "./jobId";
+import type { EndpointName } from "./endpoints";
+import { ENDPOINTS } from "./endpointRules";
+import { isJobId, routeOf } from "./jobId";
 
 const ID = "6b0e3f8e-5f3b-4a59-9d1a-6f2f0d4c1a77";
 
@@ -10,8 +12,16 @@ describe("job ids", () => {
   it("rejects everything else", () => {
     for (const id of ["", "not-a-uuid", "12345", `${ID}0`, ID.slice(1), ` ${ID}`, `${ID}/complete`]) expect(isJobId(id)).toBe(false);
   });
-  it("builds the path, or throws a permanent bad_request that never names the id", () => {
-    expect(jobPath(`{${ID}}`, "/costs", "getJobCosts")).toBe(`/api/jobs/${encodeURIComponent(`{${ID}}`)}/costs`);
-    expect(() => jobPath("../health", "", "getJob")).toThrow(expect.objectContaining({ kind: "bad_request", retryable: false, endpoint: "getJob", message: expect.not.stringContaining("../health") }));
+  it("builds the method and path from the endpoint table, or throws a permanent bad_request that never names the id", () => {
+    expect(routeOf("getJobCosts", `{${ID}}`)).toEqual(["GET", `/api/jobs/${encodeURIComponent(`{${ID}}`)}/costs`]);
+    expect(routeOf("checkCredits", "a/b", "?credits_needed=1")).toEqual(["POST", "/api/credits/teams/a%2Fb/check?credits_needed=1"]);
+    expect(() => routeOf("getJob", "../health")).toThrow(expect.objectContaining({ kind: "bad_request", retryable: false, endpoint: "getJob", message: expect.not.stringContaining("../health") }));
+  });
+
+  it("every client route is its table row: method and path, with the id in its place", () => {
+    for (const name of Object.keys(ENDPOINTS) as EndpointName[]) {
+      const [method, path] = routeOf(name, ID);
+      expect(`${method} ${path}`).toBe(ENDPOINTS[name].route.replace("{id}", ID));
+    }
   });
 });

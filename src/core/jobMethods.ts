@@ -1,7 +1,6 @@
 import { randomId } from "./abortable";
 import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
-import { jobPath } from "./jobId";
 import type { JsonCall } from "./jsonCall";
 import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
 import { isSaaSLLMError } from "./SaaSLLMError";
@@ -9,7 +8,6 @@ import { chargeOf, type CompleteJobOptions } from "./jobEvents";
 import type { TransportConfig } from "./transport";
 import type * as T from "./types";
 
-const enc = encodeURIComponent;
 
 /**
  * The job endpoints the hooks use (E2, E3, E5, E7, E8, E12), normalized to the types in `types.ts`. The
@@ -19,17 +17,17 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
   return {
     /** E2: create a job. */
     createJob: (input: T.CreateJobInput, opts: CallOptions = {}) =>
-      call<T.CreateJobResult>("createJob", "POST", "/api/jobs/create", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
+      call<T.CreateJobResult>("createJob", "", "", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
         const r = expectObject(j, ["job_id"], "createJob");
         return { job_id: String(r.job_id), status: normalizeStatus(r.status), created_at: parseUtc(r.created_at) ?? new Date() };
       }, (r, where) => config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: input.job_type })),
 
     /** E8: the job record. */
-    getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", "GET", jobPath(jobId, "", "getJob"), undefined, opts, (j) => toJob(j, "getJob")),
+    getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", jobId, "", undefined, opts, (j) => toJob(j, "getJob")),
 
     /** E3: one call inside a job. */
     llmCall: async (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
-      call<T.LLMCallResult>("llmCall", "POST", jobPath(jobId, "/llm-call", "llmCall"), llmBody(input, "llmCall"), opts, (j) => {
+      call<T.LLMCallResult>("llmCall", jobId, "", llmBody(input, "llmCall"), opts, (j) => {
         const r = expectObject(j, ["response", "metadata"], "llmCall");
         expectObject(r.response, ["content"], "llmCall");
         return r as unknown as T.LLMCallResult;
@@ -39,7 +37,7 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
     createAndCall: async (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
       const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
       const body = { ...llmBody(rest, "createAndCall"), team_id, job_type, job_metadata: { client_request_id: randomId(), ...job_metadata } };
-      return call<T.CreateAndCallResult>("createAndCall", "POST", "/api/jobs/create-and-call", body, opts, (j) => {
+      return call<T.CreateAndCallResult>("createAndCall", "", "", body, opts, (j) => {
         const r = withDates<T.CreateAndCallResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "response", "costs"], "createAndCall");
         return { ...r, costs: toCosts(r.costs, "createAndCall") };
       }, (r, where) => {
@@ -54,10 +52,9 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
      * reading the job before any re-send), because the upstream flips the charge on a repeated complete.
      */
     completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}): Promise<T.CompleteJobResult> => {
-      const path = jobPath(jobId, "/complete", "completeJob");
       const { closedBy: by = "app", ...callOpts } = opts;
       const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
-      return call<T.CompleteJobResult>("completeJob", "POST", path, input, { ...callOpts, retry: false }, (j) => {
+      return call<T.CompleteJobResult>("completeJob", jobId, "", input, { ...callOpts, retry: false }, (j) => {
         const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
         return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
       }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
@@ -74,7 +71,7 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
       if (query.offset !== undefined) params.set("offset", String(query.offset));
       if (query.status) params.set("status", query.status.toUpperCase());
       const qs = params.size ? `?${params}` : "";
-      return call<T.TeamJobs>("listTeamJobs", "GET", `/api/teams/${enc(teamId)}/jobs${qs}`, undefined, opts, (j) => {
+      return call<T.TeamJobs>("listTeamJobs", teamId, qs, undefined, opts, (j) => {
         const r = expectObject(j, ["jobs"], "listTeamJobs");
         const jobs = Array.isArray(r.jobs) ? r.jobs.map((x) => toJob(x, "listTeamJobs")) : [];
         return { team_id: String(r.team_id ?? teamId), total: Number(r.total ?? jobs.length), jobs };

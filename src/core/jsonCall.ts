@@ -1,18 +1,23 @@
 import type { CallOptions } from "./callOptions";
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
+import { routeOf } from "./jobId";
 import { send, type TransportConfig } from "./transport";
 import type { JobCosts } from "./types";
 
 /** Where a JSON answer came from, for the events a method emits after it. */
 export type Where = { endpoint: EndpointName; requestId: string; attempt: number; at: number };
 
-/** One JSON request through the transport: parsed, a `credits` event when the answer carries a charge. */
-export type JsonCall = <R>(endpoint: EndpointName, method: "GET" | "POST" | "PATCH", path: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) => Promise<R>;
+/**
+ * One JSON request through the transport to `endpoint` (its method and path from the endpoint table, with `id`
+ * and `query`): parsed, a `credits` event when the answer carries a charge.
+ */
+export type JsonCall = <R>(endpoint: EndpointName, id: string | undefined, query: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) => Promise<R>;
 
 export function createJsonCall(config: TransportConfig): JsonCall {
-  return (endpoint, method, path, body, opts, parse, observe) =>
-    send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
+  return (endpoint, id, query, body, opts, parse, observe) => {
+    const [method, path] = routeOf(endpoint, id, query);
+    return send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
       let json: unknown;
       try {
         json = await res.json();
@@ -27,4 +32,5 @@ export function createJsonCall(config: TransportConfig): JsonCall {
       observe?.(result, { endpoint, requestId: ctx.requestId, attempt: ctx.attempt, at: Date.now() });
       return result;
     });
+  };
 }

@@ -1,5 +1,6 @@
 import { randomId } from "../abortable";
 import { llmBody } from "../buildBody";
+import { routeOf } from "../jobId";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "../streamChat";
 import type { TransportConfig } from "../transport";
 import type { CreateAndCallInput } from "../types";
@@ -36,7 +37,7 @@ export async function streamSingleShot({ config, closer, teamId, idleTimeoutMs }
     opts.onOpen?.(info);
   };
   try {
-    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: "/api/jobs/create-and-call-stream", body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
+    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: routeOf("streamCreateAndCall")[1], body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
     trace.reachedEof = result.reachedEof;
     cleanUpSingleShot(closer, trace, undefined);
     return result;

@@ -88,23 +88,25 @@ describe("issue 23: one call, one engine", () => {
     expect(sim.ledger.charges()).toBe(0);
   });
 
-  it("stop on the shipped server: no close is sent, and the chat says charged as the ledger does (was: failed, not charged)", async () => {
-    const { sim } = mount(<Chat />, { tokenDelayMs: 200 });
+  /** A chat answer stopped 700 ms into a 2 s generation on the shipped server's simulator, then 5 s later. */
+  async function stoppedAnswer() {
+    const made = mount(<Chat />, { tokenDelayMs: 200 });
     void act(() => void chat().send("Hello"));
     await flush(700);
     act(() => chat().stop());
     await flush(5_000);
+    return made;
+  }
+
+  it("stop on the shipped server: no close is sent, and the chat says charged as the ledger does (was: failed, not charged)", async () => {
+    const { sim } = await stoppedAnswer();
     expect(screen.getByRole("status").textContent).toBe("stopped charged");
     expect(sim.ledger.charges()).toBe(1);
     expect(sim.requestsTo("completeJob")).toHaveLength(0);
   });
 
   it("Continue after a charged stop sends nothing without consent; sendAgain is the user's choice (was: billed again silently)", async () => {
-    const { sim } = mount(<Chat />, { tokenDelayMs: 200 });
-    void act(() => void chat().send("Hello"));
-    await flush(700);
-    act(() => chat().stop());
-    await flush(5_000);
+    const { sim } = await stoppedAnswer();
     await act(() => chat().continue());
     await flush(5_000);
     expect(sim.requestsTo("streamCreateAndCall")).toHaveLength(1);

@@ -25,6 +25,10 @@ export interface Driver {
   claim(): Claim;
 }
 
+/** What the screen says about a charge once the server's outcome of a lost answer is known (or being looked up). */
+const CLAIMS: Record<string, Claim> = { charged: "charged", not_charged: "not charged", unknown: "may be charged", checking: "checking" };
+const claimOfOutcome = (status: string | undefined): Claim | undefined => (status ? CLAIMS[status] : undefined);
+
 function plainDriver(mode: JobMode): Driver {
   const hooks: Hooks = {};
   const llm = () => hooks.plain!;
@@ -37,11 +41,8 @@ function plainDriver(mode: JobMode): Driver {
     waiting: () => llm().isPending || llm().offline || llm().outcome?.status === "checking",
     status: () => (llm().offline ? "offline" : llm().status) + (llm().outcome ? ` (outcome: ${llm().outcome!.status})` : ""),
     claim: () => {
-      const outcome = llm().outcome?.status;
-      if (outcome === "charged") return "charged";
-      if (outcome === "not_charged") return "not charged";
-      if (outcome === "unknown") return "may be charged";
-      if (outcome === "checking") return "checking";
+      const outcome = claimOfOutcome(llm().outcome?.status);
+      if (outcome) return outcome;
       if (llm().isSuccess) return mode.kind === "single" ? "charged" : "with the job";
       return llm().isError ? "not charged" : "silent";
     },
@@ -60,11 +61,8 @@ function chatDriver(mode: JobMode, persist?: ChatPersister): Driver {
     waiting: () => chat().isBusy || chat().outcome?.status === "checking",
     status: () => chat().status + (chat().outcome ? ` (outcome: ${chat().outcome!.status})` : ""),
     claim: () => {
-      const outcome = chat().outcome?.status;
-      if (outcome === "charged") return "charged";
-      if (outcome === "not_charged") return "not charged";
-      if (outcome === "unknown") return "may be charged";
-      if (outcome === "checking") return "checking";
+      const outcome = claimOfOutcome(chat().outcome?.status);
+      if (outcome) return outcome;
       const status = chat().status;
       if (status === "done") return mode.kind === "single" ? "charged" : "with the job";
       return status === "idle" ? "silent" : "not charged";

@@ -1,5 +1,5 @@
 /** One request to the upstream and its answer turned into the browser's response. */
-import type { ProxyCredentials, SaaSLLMProxyOptions } from "./createSaaSLLMProxy";
+import type { ProxyCredentials, SaaSLLMProxyOptions } from "./proxyOptions";
 import { boundedErrorBody } from "./errorBody";
 import { passThrough } from "./passThrough";
 import { FORWARDED_REQUEST_HEADERS, proxyError } from "./proxyResponses";

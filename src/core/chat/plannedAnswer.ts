@@ -1,6 +1,13 @@
 import type { ChatMessage } from "../types";
 import type { ChatStreamMessage } from "./chatTypes";
-import type { AnswerRequest } from "./runAnswer";
+
+/** What one answer sends, and the text it starts from. */
+export interface AnswerRequest {
+  /** What is sent (the conversation, plus the partial answer and a continue prompt when continuing). */
+  request: ChatMessage[];
+  /** Text the answer starts from. */
+  base: string;
+}
 
 /** An answer to send: what is shown before it, and what is sent. */
 export interface PlannedAnswer extends AnswerRequest {

@@ -3,19 +3,12 @@ import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { OnlineWindow } from "../onlineSource";
-import type { ChatMessage } from "../types";
 import { withSystem } from "../calls/callMessages";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
 import type { ChatEngineOptions } from "./chatTypes";
+import type { AnswerRequest } from "./plannedAnswer";
 import type { TextBuffer } from "./textBuffer";
-
-export interface AnswerRequest {
-  /** What is sent (the conversation, plus the partial answer and a continue prompt when continuing). */
-  request: ChatMessage[];
-  /** Text the answer starts from. */
-  base: string;
-}
 
 interface RunHooks {
   signal: AbortSignal;

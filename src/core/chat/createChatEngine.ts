@@ -1,18 +1,14 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { abortError } from "../errorFactories";
-import { isSaaSLLMError } from "../SaaSLLMError";
-import type { ChatMessage } from "../types";
 import { failJob } from "../jobs/failJob";
 import { createAnswerCheck } from "./answerCheck";
-import { needsChargeConsent } from "../calls/answerOutcome";
 import { createChatRunner } from "./chatRunner";
 import { createChatStore } from "./chatStore";
-import type { ChatEngine, ResendOptions } from "./chatEngine";
-import { DEFAULT_CONTINUE_PROMPT, initialChatStreamState, type ChatEngineOptions, type ChatStreamState } from "./chatTypes";
+import type { ChatEngine } from "./chatEngine";
+import { initialChatStreamState, type ChatEngineOptions, type ChatStreamState } from "./chatTypes";
 import type { OnlineSource } from "../onlineSource";
-import { continuation, strip, type PlannedAnswer } from "./plannedAnswer";
-import { promptMessages } from "./promptMessages";
 import { attachPageLifecycle } from "./persist/pageLifecycle";
+import { createAnswerSends } from "./answerSends";
 import { createSendQueue } from "./sendQueue";
 
 export type { ChatEngine, ResendOptions } from "./chatEngine";
@@ -37,9 +33,10 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
       if (prev.run && !next.run && !next.disposed) queueMicrotask(() => queue.advance(next.state.status === "done"));
     },
   );
-  const { getState, dispatch, machine } = store;
+  const { getState, dispatch } = store;
   const check = createAnswerCheck(getClient, store);
-  const { stop, abort, schedule, scheduled, unschedule, busy, activeJob } = createChatRunner(store, getClient, getOptions, online);
+  const runner = createChatRunner(store, getClient, getOptions, online);
+  const { stop, abort, unschedule, activeJob } = runner;
 
   /** Lays a stored chat over an untouched one; writes nothing back (it may run during a render). */
   const restore = (state: ChatStreamState, at: number | null) => {
@@ -51,31 +48,8 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     }
   };
 
-  /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
-  const resend = async (options: ResendOptions | undefined, go: (plan: PlannedAnswer) => Promise<void>): Promise<void> => {
-    await check.settled();
-    const { plan } = machine();
-    if (!plan || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
-    return go(plan);
-  };
-
-  const submit = (input: string | ChatMessage[]): Promise<void> => {
-    try {
-      const conversation = typeof input === "string" ? [...getState().messages, ...promptMessages(input, "chat")] : promptMessages(input, "chat");
-      return schedule({ conversation, request: strip(conversation), base: "" }, input);
-    } catch (error) {
-      return refuse(error);
-    }
-  };
-
-  const refuse = (error: unknown): Promise<void> => {
-    if (!isSaaSLLMError(error)) throw error;
-    dispatch({ type: "refuse", error });
-    getOptions().onError?.(error);
-    return Promise.resolve();
-  };
-
-  const queue = createSendQueue(store, { busy, scheduled }, getOptions, submit, refuse);
+  const sends = createAnswerSends(store, runner, check, getOptions);
+  const queue = createSendQueue(store, runner, getOptions, sends.submit, sends.refuse);
 
   // A sync storage restores before the first render reads the state; an async one a moment later.
   void persistence?.load(restore);
@@ -86,12 +60,8 @@ export function createChatEngine(getClient: () => SaaSLLMClient, getOptions: () 
     getServerState: () => initialChatStreamState,
     send: queue.send,
     stop,
-    retry: (options) => resend(options, (plan) => schedule({ ...plan })),
-    continue: (options) =>
-      resend(options, (plan) => {
-        const { messages, text } = getState();
-        return schedule(text ? continuation(messages, text, getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...plan });
-      }),
+    retry: sends.retry,
+    continue: sends.continue,
     cancelQueued: queue.cancel,
     resumeQueue: queue.resume,
     reset() {

@@ -1,0 +1,53 @@
+import { needsChargeConsent } from "../calls/answerOutcome";
+import { isSaaSLLMError } from "../SaaSLLMError";
+import type { ChatMessage } from "../types";
+import type { ResendOptions } from "./chatEngine";
+import type { ChatRunner } from "./chatRunner";
+import type { ChatStore } from "./chatStore";
+import { DEFAULT_CONTINUE_PROMPT, type ChatEngineOptions } from "./chatTypes";
+import { continuation, strip, type PlannedAnswer } from "./plannedAnswer";
+import { promptMessages } from "./promptMessages";
+
+/**
+ * What a chat sends: a prompt (appended to the conversation) or a message list, the last answer again
+ * (`retry`), or the partial answer with the continue prompt (`continue`). Bad input is refused before any
+ * request; a re-send waits for the charge check and needs consent when the lost answer was charged.
+ */
+export function createAnswerSends(
+  { getState, dispatch, machine }: Pick<ChatStore, "getState" | "dispatch" | "machine">,
+  { schedule }: Pick<ChatRunner, "schedule">,
+  check: { settled(): Promise<void> },
+  getOptions: () => ChatEngineOptions,
+) {
+  const refuse = (error: unknown): Promise<void> => {
+    if (!isSaaSLLMError(error)) throw error;
+    dispatch({ type: "refuse", error });
+    getOptions().onError?.(error);
+    return Promise.resolve();
+  };
+  const submit = (input: string | ChatMessage[]): Promise<void> => {
+    try {
+      const conversation = typeof input === "string" ? [...getState().messages, ...promptMessages(input, "chat")] : promptMessages(input, "chat");
+      return schedule({ conversation, request: strip(conversation), base: "" }, input);
+    } catch (error) {
+      return refuse(error);
+    }
+  };
+  /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
+  const resend = async (options: ResendOptions | undefined, go: (plan: PlannedAnswer) => Promise<void>): Promise<void> => {
+    await check.settled();
+    const { plan } = machine();
+    if (!plan || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
+    return go(plan);
+  };
+  return {
+    submit,
+    refuse,
+    retry: (options?: ResendOptions) => resend(options, (plan) => schedule({ ...plan })),
+    continue: (options?: ResendOptions) =>
+      resend(options, (plan) => {
+        const { messages, text } = getState();
+        return schedule(text ? continuation(messages, text, getOptions().continuePrompt ?? DEFAULT_CONTINUE_PROMPT) : { ...plan });
+      }),
+  };
+}

@@ -1,6 +1,6 @@
 import type { CallOptions } from "./callOptions";
 import type { ClientCore } from "./clientCore";
-import { isJobOfCall } from "./jobs/findOpenJobs";
+import { isJobOfCall } from "./jobs/findCallJobs";
 import type { Job, JobStatus } from "./types";
 
 /**

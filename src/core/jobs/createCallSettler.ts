@@ -2,7 +2,7 @@ import type { JobClosedBy } from "../clientEvents";
 import type { createJobMethods } from "../jobMethods";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
 import type { CompleteJobOptions } from "../jobEvents";
-import { findCallJobs } from "./findOpenJobs";
+import { findCallJobs } from "./findCallJobs";
 import { settleWindowOf, watchCall } from "./settleCall";
 
 type Methods = Pick<ReturnType<typeof createJobMethods>, "listTeamJobs">;

@@ -23,25 +23,21 @@ const PERMANENT_PROVIDER =
 
 /**
  * Maps an HTTP status and its `detail` text to an error kind, following docs/wire-protocol.md ("Bodies, statuses and errors").
- * Pure: no I/O, never throws.
+ * Pure: no I/O, never throws. Only a 5xx detail can prove that retrying cannot help (`permanent`).
  */
 export function classifyStatus(status: number, detail: string): StatusClassification {
-  if (status === 400) return { kind: "bad_request", permanent: false };
-  if (status === 401) return { kind: "unauthorized", permanent: false };
-  if (status === 403) return { kind: classify403(detail), permanent: false };
-  if (status === 404 || status === 410) return { kind: "not_found", permanent: false };
-  if (status === 405) return { kind: "bad_request", permanent: false };
-  if (status === 422) return { kind: "validation", permanent: false };
-  if (status === 429) {
-    // The docs promise a 429 "Team paused": an account state, never retried.
-    if (/paused/i.test(detail)) return { kind: "team_paused", permanent: false };
-    if (/suspended/i.test(detail)) return { kind: "team_suspended", permanent: false };
-    return { kind: "rate_limited", permanent: false };
-  }
-  if (status === 503) return { kind: "unavailable", permanent: false };
-  if (status === 408 || status >= 500) return classify5xx(detail);
-  if (status >= 400) return { kind: "bad_request", permanent: false };
-  return { kind: "bad_response", permanent: false };
+  return status === 408 || (status >= 500 && status !== 503) ? classify5xx(detail) : { kind: kindOf(status, detail), permanent: false };
+}
+
+function kindOf(status: number, detail: string): SaaSLLMErrorKind {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return classify403(detail);
+  if (status === 404 || status === 410) return "not_found";
+  if (status === 422) return "validation";
+  // The docs promise a 429 "Team paused": an account state, never retried.
+  if (status === 429) return /paused/i.test(detail) ? "team_paused" : /suspended/i.test(detail) ? "team_suspended" : "rate_limited";
+  if (status === 503) return "unavailable";
+  return status >= 400 ? "bad_request" : "bad_response";
 }
 
 function classify403(detail: string): SaaSLLMErrorKind {

@@ -1,10 +1,10 @@
 import type { SaaSLLMClientOptions } from "./clientOptions";
 import { createEventHub } from "./clientEvents";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, DEFAULT_TIMEOUTS } from "./endpoints";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, defaultTimeout } from "./endpoints";
 import type { CompleteJobOptions } from "./jobEvents";
 import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
-import { createJobCloser, type CallReconciliation, type FailOpenJobsOptions } from "./jobs/createJobCloser";
+import { createJobCloser, type CallReconciliation } from "./jobs/createJobCloser";
 import { DEFAULT_MAX_UPSTREAM_CALLS } from "./retry";
 import type { ClientCore } from "./clientCore";
 import type { TransportConfig } from "./transport";
@@ -20,7 +20,7 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
     fetch: (input, init) => (options.fetch ?? globalThis.fetch)(input, init),
     getKey: (refresh) => (getVirtualKey ? getVirtualKey({ refresh }) : virtualKey),
     canRefreshKey: getVirtualKey !== undefined,
-    timeoutFor: (endpoint) => timeouts[endpoint] ?? DEFAULT_TIMEOUTS[endpoint],
+    timeoutFor: (endpoint) => timeouts[endpoint] ?? defaultTimeout(endpoint),
     hub,
     breaker,
     maxRetries: retry === false ? 0 : (retry?.maxRetries ?? 3),
@@ -48,19 +48,16 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
      * Completes as failed the open jobs of a single-shot call (by its `clientRequestId`), e.g. after the user
      * left mid-stream. Jobs the server completed are left alone. Resolves with how many it closed.
      */
-    failOpenJobs(clientRequestId: string, reason: string, options: FailOpenJobsOptions = {}): Promise<number> {
-      return closer.failOpenJobs(clientRequestId, reason, options);
-    },
+    failOpenJobs: closer.failOpenJobs,
     /**
      * Settles an answer of unknown fate (a stop, a cut, a timeout, a reload mid-answer): finds every job of the
      * call by its `clientRequestId`, watches open ones for `windowMs` (the server may still finish and charge
-     * them), closes what is still open as failed, and says which were charged.
+     * them), closes what is still open as failed, and says which were charged. Throws when the lookup fails.
      * @param opts.windowMs - @default from `endedBy` (the error that ended the call): 2 s after a cut that
      *   followed text, else 30 s (0: close open jobs at once)
      */
-    reconcileCall(clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number; endedBy?: unknown }): Promise<CallReconciliation> {
-      return closer.reconcile(clientRequestId, opts.reason ?? "Answer of unknown outcome: closed before any re-send", opts.since, opts.windowMs, opts.endedBy);
-    },
+    reconcileCall: (clientRequestId: string, opts: { since: number; reason?: string; windowMs?: number; endedBy?: unknown }): Promise<CallReconciliation> =>
+      closer.settle(clientRequestId, { ...opts, reason: opts.reason ?? "Answer of unknown outcome: closed before any re-send" }),
     /** Subscribe to client events (the React layer's team-status store listens here). */
     subscribe: hub.subscribe,
     /** The circuit breaker's state, when one is configured. */

@@ -23,7 +23,7 @@ export type EndpointMethod = "GET" | "POST" | "PATCH";
 
 /**
  * One client-facing endpoint, as the client's methods (`routeOf`), the proxy's allowlist and the simulator's
- * router read it. Its default timeout is the same name's entry in {@link DEFAULT_TIMEOUTS}.
+ * router read it. Its default timeout is {@link defaultTimeout}.
  */
 export interface Endpoint {
   /** `"METHOD /path"`; `{id}` is the one path parameter (a job id, a team id or a model group's name). */
@@ -64,29 +64,14 @@ export const ROUTES: Readonly<Record<EndpointName, Endpoint["route"]>> = {
 
 
 /**
- * Default per-endpoint timeouts in ms, from the API's error-handling guide, raised where the upstream needs
- * longer: E3/E5 wait out the server's own provider retries (≥120 s), and a buffered stream sends nothing
- * between `: keepalive` and the whole answer, so its overall limit must cover the generation.
+ * Default per-endpoint timeouts in ms: 10 s, as the API's error-handling guide says, raised where the upstream
+ * needs longer: a complete, E3/E5 waiting out the server's own provider retries (≥120 s), and a buffered stream,
+ * which sends nothing between `: keepalive` and the whole answer, so its overall limit must cover the generation.
  */
-export const DEFAULT_TIMEOUTS: Record<EndpointName, number> = {
-  health: 10_000,
-  createJob: 10_000,
-  getJob: 10_000,
-  completeJob: 30_000,
-  updateJobMetadata: 10_000,
-  getJobCosts: 10_000,
-  llmCall: 120_000,
-  streamLLMCall: 180_000,
-  createAndCall: 120_000,
-  streamCreateAndCall: 180_000,
-  getTeamUsage: 10_000,
-  listTeamJobs: 10_000,
-  getCreditBalance: 10_000,
-  getCreditTransactions: 10_000,
-  checkCredits: 10_000,
-  getTeamInfo: 10_000,
-  resolveModelGroup: 10_000,
-};
+const LONGER_TIMEOUTS: Partial<Record<EndpointName, number>> = { completeJob: 30_000, llmCall: 120_000, createAndCall: 120_000, streamLLMCall: 180_000, streamCreateAndCall: 180_000 };
+
+/** The default timeout of one endpoint (ms). */
+export const defaultTimeout = (endpoint: EndpointName): number => LONGER_TIMEOUTS[endpoint] ?? 10_000;
 
 /** Gap allowed between stream events once the first `data:` event arrived (the silence before it is generation, not a stall). */
 export const DEFAULT_STREAM_IDLE_TIMEOUT_MS = 120_000;

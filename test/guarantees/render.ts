@@ -77,7 +77,7 @@ export function renderGuarantees(results: Results): string {
     "",
     ...rules,
     "",
-    "A bound is derived from the client, so it follows when the client changes: it adds up, per attempt the retry policy allows (`shouldRetry` on a 503), the endpoint's timeout (`DEFAULT_TIMEOUTS`); the backoff between attempts at its longest (`retryDelay`, jitter at the top); a Retry-After the server sent; the offline window of a send held offline; a stream's generation; and, for a single-shot stream, the charge lookup after an unfinished answer. \"Waiting ends after\" is fake-clock time from the send until the screen left its waiting state for good; `never` means it still waited after 20 minutes.",
+    "A bound is derived from the client, so it follows when the client changes: it adds up, per attempt the retry policy allows (`shouldRetry` on a 503), the endpoint's timeout (`defaultTimeout`); the backoff between attempts at its longest (`retryDelay`, jitter at the top); a Retry-After the server sent; the offline window of a send held offline; a stream's generation; and, for a single-shot stream, the charge lookup after an unfinished answer. \"Waiting ends after\" is fake-clock time from the send until the screen left its waiting state for good; `never` means it still waited after 20 minutes.",
     "",
     "## Scenarios",
     "",

@@ -2,7 +2,7 @@
  * The three rules every cell is held to, and the waiting bounds they use, derived from the client's own
  * timeouts and retry policy (so the page changes when they do).
  */
-import { DEFAULT_TIMEOUTS } from "../../src/core/endpoints";
+import { defaultTimeout } from "../../src/core/endpoints";
 import { DEFAULT_OFFLINE_WINDOW_MS } from "../../src/core/onlineSource";
 import { retryDelay, shouldRetry } from "../../src/core/retry";
 import { SaaSLLMError } from "../../src/core/SaaSLLMError";
@@ -33,7 +33,7 @@ const answerTokens = String(SIM_BASE.replyText).split(" ").length;
 /** The parts of a bound, each in ms, named for the page. */
 export function boundOf(cell: Cell): Array<[string, number]> {
   const { path, scenario } = cell;
-  const timeout = DEFAULT_TIMEOUTS[path.endpoint];
+  const timeout = defaultTimeout(path.endpoint);
   const parts: Array<[string, number]> = [[`${ATTEMPTS} attempts × ${path.endpoint} timeout`, ATTEMPTS * timeout]];
   let backoff = 0;
   for (let n = 0; n < ATTEMPTS - 1; n++) backoff += backoffMax(n);
@@ -41,7 +41,7 @@ export function boundOf(cell: Cell): Array<[string, number]> {
   if (scenario.id === "429-retry-after") parts.push(["Retry-After", RETRY_AFTER_S * 1000]);
   if (scenario.action === "offline") parts.push(["offline window", DEFAULT_OFFLINE_WINDOW_MS]);
   if (path.hook === "stream") parts.push(["the answer's generation", answerTokens * (SIM_BASE.tokenDelayMs ?? 0)]);
-  if (path.hook === "stream" && path.job === "single") parts.push(["charge lookup (list jobs + close)", DEFAULT_TIMEOUTS.listTeamJobs + DEFAULT_TIMEOUTS.completeJob]);
+  if (path.hook === "stream" && path.job === "single") parts.push(["charge lookup (list jobs + close)", defaultTimeout("listTeamJobs") + defaultTimeout("completeJob")]);
   if (scenario.action === "busy") parts.push(["the second answer", parts.reduce((sum, [, ms]) => sum + ms, 0)]);
   return parts;
 }

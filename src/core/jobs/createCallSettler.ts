@@ -94,13 +94,5 @@ export function createCallSettler(methods: Methods, close: Close, fixedWindowMs?
     return settle(clientRequestId, { since, reason, closedBy, beforeAttempt, windowMs: 0 }).then((r) => r.closed.length, () => 0);
   }
 
-  /**
-   * Finds every job of one single-shot call (any status), watches open ones for `windowMs`, then closes what is
-   * still open as failed, so that its charge is settled. Throws when the lookup fails.
-   */
-  function reconcile(clientRequestId: string, reason: string, since: number, windowMs?: number, endedBy?: unknown): Promise<CallReconciliation> {
-    return settle(clientRequestId, { since, reason, windowMs, endedBy });
-  }
-
-  return { settle, failOpenJobs, reconcile };
+  return { settle, failOpenJobs };
 }

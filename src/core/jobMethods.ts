@@ -51,33 +51,39 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
      * E7: finish a job: one request, never retried here. The client's job closer owns closing (once per job,
      * reading the job before any re-send), because the upstream flips the charge on a repeated complete.
      */
-    completeJob: async (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}): Promise<T.CompleteJobResult> => {
-      const { closedBy: by = "app", ...callOpts } = opts;
-      const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
-      return call<T.CompleteJobResult>("completeJob", jobId, "", input, { ...callOpts, retry: false }, (j) => {
-        const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
-        return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
-      }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
-        const e = isSaaSLLMError(error) ? error : undefined;
-        config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
-        throw error;
-      });
-    },
+    completeJob: (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}) => completeJob(call, config, jobId, input, opts),
 
-    /** E12: the team's jobs, newest first. A status filter is sent uppercase (the server 500s on lowercase). */
-    listTeamJobs: (query: T.TeamJobsQuery = {}, opts: CallOptions = {}) => {
-      const params = new URLSearchParams();
-      if (query.limit !== undefined) params.set("limit", String(query.limit));
-      if (query.offset !== undefined) params.set("offset", String(query.offset));
-      if (query.status) params.set("status", query.status.toUpperCase());
-      const qs = params.size ? `?${params}` : "";
-      return call<T.TeamJobs>("listTeamJobs", teamId, qs, undefined, opts, (j) => {
+    /** E12: the team's jobs, newest first. */
+    listTeamJobs: (query: T.TeamJobsQuery = {}, opts: CallOptions = {}) =>
+      call<T.TeamJobs>("listTeamJobs", teamId, queryString(query), undefined, opts, (j) => {
         const r = expectObject(j, ["jobs"], "listTeamJobs");
         const jobs = Array.isArray(r.jobs) ? r.jobs.map((x) => toJob(x, "listTeamJobs")) : [];
         return { team_id: String(r.team_id ?? teamId), total: Number(r.total ?? jobs.length), jobs };
-      });
-    },
+      }),
   };
+}
+
+/** E7, with a `job-close` event for its outcome (a failed close too). */
+function completeJob(call: JsonCall, config: TransportConfig, jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions): Promise<T.CompleteJobResult> {
+  const { closedBy: by = "app", ...callOpts } = opts;
+  const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
+  return call<T.CompleteJobResult>("completeJob", jobId, "", input, { ...callOpts, retry: false }, (j) => {
+    const r = withDates<T.CompleteJobResult & { costs: unknown }>(j, ["completed_at"], ["job_id", "status", "costs"], "completeJob");
+    return { ...r, costs: toCosts(r.costs, "completeJob"), calls: Array.isArray(r.calls) ? r.calls : [] };
+  }, (r, where) => config.hub.emit({ type: "job-close", ...where, ...closing, ok: true, charge: chargeOf(r.costs) })).catch((error: unknown) => {
+    const e = isSaaSLLMError(error) ? error : undefined;
+    config.hub.emit({ type: "job-close", endpoint: "completeJob", requestId: e?.requestId ?? "", attempt: 1, at: Date.now(), ...closing, ok: false, errorKind: e?.kind });
+    throw error;
+  });
+}
+
+/** E12's query: a status filter is sent uppercase (the server 500s on lowercase). */
+function queryString({ limit, offset, status }: T.TeamJobsQuery): string {
+  const params = new URLSearchParams();
+  if (limit !== undefined) params.set("limit", String(limit));
+  if (offset !== undefined) params.set("offset", String(offset));
+  if (status) params.set("status", status.toUpperCase());
+  return params.size ? `?${params}` : "";
 }
 
 export type JobMethods = ReturnType<typeof createJobMethods>;

@@ -135,15 +135,9 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       if (error.kind !== "circuit_open") config.breaker?.failure(error.kind);
       const latencyMs = Date.now() - startedAt;
       config.hub.emit({ type: "error", ...where, attempt, at: Date.now(), kind: error.kind, status: error.status, latencyMs, retryable: error.retryable, message: error.message });
-      // A rotated key gets exactly one second chance, whatever the retry policy says.
-      if (error.kind === "unauthorized" && config.canRefreshKey && !refreshed) {
+      if (!refreshed && (freshKey = await keyAfter(config, error, key))) {
         refreshed = true;
-        // A provider that fails here gives no second chance: the 401 stands.
-        const fresh = await Promise.resolve().then(() => config.getKey(true)).catch(() => undefined);
-        if (fresh && fresh !== key) {
-          freshKey = fresh;
-          continue;
-        }
+        continue;
       }
       const verdict = decide(config, spec, calls, error, retries, attempt);
       if (!verdict.retry || calls.external) throw error;
@@ -153,6 +147,16 @@ export async function send<R>(config: TransportConfig, spec: RequestSpec, handle
       spec.signal?.removeEventListener("abort", onAbort);
     }
   }
+}
+
+/**
+ * A new key after a 401, when the key provider has one: a rotated key gets exactly one second chance, whatever
+ * the retry policy says. A provider that fails here gives none: the 401 stands.
+ */
+async function keyAfter(config: TransportConfig, error: SaaSLLMError, used: string | undefined): Promise<string | undefined> {
+  if (error.kind !== "unauthorized" || !config.canRefreshKey) return undefined;
+  const fresh = await Promise.resolve().then(() => config.getKey(true)).catch(() => undefined);
+  return fresh && fresh !== used ? fresh : undefined;
 }
 
 /** The policy's decision on a failed attempt (`decideRetry`, kept for `verdictOf`), told as a `retry` or `no-retry` event. */

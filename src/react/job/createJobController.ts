@@ -1,11 +1,15 @@
 import { createStore } from "zustand/vanilla";
-import type { SaaSLLMClient } from "../../core/createSaaSLLMClient";
 import type { JobClosedBy } from "../../core/clientEvents";
+import type { SaaSLLMJobsClient } from "../../core/createJobsClient";
 import { abortError } from "../../core/errorFactories";
+import { closeReasonOf } from "../../core/jobs/closeReason";
+import type { JobHandle } from "../../core/jobs/jobHandle";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import type { CreateJobInput, JsonObject } from "../../core/types";
-import type { JobHandle } from "../jobHandle";
 import type { JobState } from "./jobState";
+
+/** What a job controller needs of a client (any composed client has it). */
+type JobClient = Pick<SaaSLLMJobsClient, "createJob" | "completeJob">;
 
 export interface JobControllerOptions {
   jobType: string;
@@ -24,7 +28,7 @@ interface JobSlot {
 
 const createJobStore = () => createStore<JobState>()(() => ({ status: "idle", jobId: null }));
 
-async function startJob(slot: JobSlot, client: SaaSLLMClient, { jobType, userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
+async function startJob(slot: JobSlot, client: JobClient, { jobType, userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
   // After its owner unmounted nothing may open a job that nobody would ever complete.
   if (slot.abandoned) throw abortError({ endpoint: "createJob" }, "The component that owned the job unmounted");
   const state = slot.store.getState();
@@ -46,7 +50,7 @@ async function startJob(slot: JobSlot, client: SaaSLLMClient, { jobType, userId,
   return slot.creating;
 }
 
-async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy: JobClosedBy = "app"): Promise<void> {
+async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy: JobClosedBy = "app"): Promise<void> {
   // complete() while the job is being created completes it once it exists.
   if (slot.creating) await slot.creating.catch(() => undefined);
   if (slot.closing) return slot.closing;
@@ -56,7 +60,7 @@ async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed
   if (!jobId || state.status === "completed" || state.status === "failed") return;
   store.setState({ status: "completing", jobId });
   // The client's closer sends complete at most once per job and reads the job first after a failed attempt.
-  slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason.slice(0, 1000) } : {}), ...(metadata ? { metadata } : {}) }, { closedBy }).then(
+  slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason } : {}), ...(metadata ? { metadata } : {}) }, { closedBy }).then(
     (result) => store.setState(result.status === "completed" ? { status: "completed", jobId, result } : { status: "failed", jobId, result, reason: reason ?? "" }),
     (error: unknown) => {
       slot.closing = null;
@@ -68,10 +72,10 @@ async function closeJob(slot: JobSlot, client: SaaSLLMClient, status: "completed
 }
 
 /**
- * The framework-free engine behind `useJob`. It never leaves a job open by accident; complete goes through
+ * The framework-free owner of one job's life behind `useJob` (create on demand, calls report to it, close once). It never leaves a job open by accident; complete goes through
  * the client's closer, so it is sent at most once per job (the upstream flips the charge on a repeated complete).
  */
-export function createJobController(getClient: () => SaaSLLMClient, getOptions: () => JobControllerOptions) {
+export function createJobController(getClient: () => JobClient, getOptions: () => JobControllerOptions) {
   const slot: JobSlot = { store: createJobStore(), creating: null, closing: null, lastCallError: null, abandoned: false };
   const { store } = slot;
   const start = (input: Partial<CreateJobInput> = {}) => startJob(slot, getClient(), getOptions(), input);
@@ -91,7 +95,7 @@ export function createJobController(getClient: () => SaaSLLMClient, getOptions: 
     handle,
     start,
     /** Completes as `completed`, or as `failed` when the job's last call failed. */
-    complete: (metadata?: JsonObject) => (slot.lastCallError ? close("failed", `${slot.lastCallError.kind}: ${slot.lastCallError.message}`, metadata) : close("completed", undefined, metadata)),
+    complete: (metadata?: JsonObject) => (slot.lastCallError ? close("failed", closeReasonOf(slot.lastCallError), metadata) : close("completed", undefined, metadata)),
     fail: (reason: string) => close("failed", reason),
     /** Unmount: a job still open (or being created) is completed as failed. */
     abandon: async () => {

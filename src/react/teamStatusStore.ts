@@ -39,9 +39,12 @@ export function createTeamStatusStore() {
         return;
       }
       if (event.type === "credits") {
-        const out = !event.creditApplied && event.creditsRemaining <= 0;
-        if (out) set({ status: "out-of-credits", endpoint: event.endpoint, since: event.at, creditsRemaining: event.creditsRemaining });
-        else set({ creditsRemaining: event.creditsRemaining, ...(get().status === "out-of-credits" ? { status: "ok" as const } : {}) });
+        const { creditsRemaining, endpoint, at: since } = event;
+        const out = !event.creditApplied && creditsRemaining <= 0;
+        const { status } = get();
+        // Only between ok and out-of-credits: a suspension or a rejected key is a stronger signal.
+        if (out && status === "ok") set({ status: "out-of-credits", endpoint, since, creditsRemaining });
+        else set({ creditsRemaining, ...(!out && status === "out-of-credits" ? { status: "ok" as const, endpoint, since } : {}) });
         return;
       }
       // Any accepted authenticated call proves the key works and the team is active.

@@ -18,6 +18,14 @@ export interface UseCreditsOptions {
 /** The query key of the balance, so you can invalidate it after a top-up. */
 export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamId] as const;
 
+/** What {@link useCredits} returns: the balance query plus derived flags. */
+export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {
+  balance: CreditBalance | undefined;
+  creditsRemaining: number | undefined;
+  isLow: boolean;
+  isOut: boolean;
+};
+
 /**
  * The team's credit balance (E13), with `isLow` / `isOut` flags, so a screen can warn before a call.
  * The upstream server never refuses a call for lack of credits (docs/wire-protocol.md), so this is the
@@ -29,14 +37,6 @@ export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamI
  * if (isOut) return <BuyCredits />;
  * return isLow ? <p>Only {creditsRemaining} credits left</p> : null;
  */
-/** What {@link useCredits} returns: the balance query plus derived flags. */
-export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {
-  balance: CreditBalance | undefined;
-  creditsRemaining: number | undefined;
-  isLow: boolean;
-  isOut: boolean;
-};
-
 export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled = true }: UseCreditsOptions & RequiresClient<"useCredits"> = {}): UseCreditsResult {
   const { client, teamStatus } = useSaaSLLMContext();
   const query = useQuery<CreditBalance, SaaSLLMError>({
@@ -51,14 +51,10 @@ export function useCredits({ lowThreshold = 5, refetchInterval = false, enabled 
   const isOut = creditsRemaining !== undefined && creditsRemaining <= 0;
   const isLow = creditsRemaining !== undefined && creditsRemaining <= lowThreshold;
 
+  // The balance is one more report of the credits left: the team-status store's one rule applies to it.
   useEffect(() => {
-    if (creditsRemaining === undefined) return;
-    const { status } = teamStatus.getState();
-    // Only move between ok and out-of-credits: a suspension or a rejected key is a stronger signal.
-    if (isOut && status === "ok") teamStatus.setState({ status: "out-of-credits", endpoint: "getCreditBalance", since: Date.now(), creditsRemaining });
-    else if (!isOut && status === "out-of-credits") teamStatus.setState({ status: "ok", endpoint: "getCreditBalance", since: Date.now(), creditsRemaining });
-    else teamStatus.setState({ creditsRemaining });
-  }, [creditsRemaining, isOut, teamStatus]);
+    if (creditsRemaining !== undefined) teamStatus.getState().record({ type: "credits", endpoint: "getCreditBalance", requestId: "", attempt: 0, at: Date.now(), creditApplied: false, creditsRemaining });
+  }, [creditsRemaining, teamStatus]);
 
   return { ...query, balance: query.data, creditsRemaining, isLow, isOut };
 }

@@ -1,8 +1,9 @@
 import { createStore } from "zustand/vanilla";
 import type { ClientEvent } from "../core/clientEvents";
+import { ACCOUNT_STATES, type AccountState } from "../core/ui/accountStates";
 
 /** Account-level states that affect every call of the team, not just the one that failed. */
-export type TeamStatus = "ok" | "re-auth" | "team-suspended" | "team-paused" | "out-of-credits";
+export type TeamStatus = "ok" | AccountState;
 
 export interface TeamStatusState {
   status: TeamStatus;
@@ -18,13 +19,6 @@ export interface TeamStatusState {
   clear(): void;
 }
 
-const FROM_KIND: Partial<Record<string, TeamStatus>> = {
-  unauthorized: "re-auth",
-  team_suspended: "team-suspended",
-  team_paused: "team-paused",
-  insufficient_credits: "out-of-credits",
-};
-
 /**
  * A zustand vanilla store of the team's account status, fed by every call of one client, so one banner
  * anywhere can show "suspended" or "out of credits" whichever component's call found out.
@@ -34,8 +28,8 @@ export function createTeamStatusStore() {
     status: "ok",
     record(event) {
       if (event.type === "error") {
-        const status = FROM_KIND[event.kind];
-        if (status) set({ status, endpoint: event.endpoint, since: event.at });
+        const account = ACCOUNT_STATES[event.kind as keyof typeof ACCOUNT_STATES];
+        if (account) set({ status: account[0], endpoint: event.endpoint, since: event.at });
         return;
       }
       if (event.type === "credits") {

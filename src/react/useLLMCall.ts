@@ -75,5 +75,9 @@ export function useLLMCall(options: UseLLMCallOptions): UseLLMCallResult {
   const maxAttempts = variables?.attempts.maxAttempts ?? 0;
   const retrying = useMemo(() => (waitingAt === null ? null : { attempt: failureCount + 1, maxAttempts, nextRetryAt: waitingAt }), [waitingAt, failureCount, maxAttempts]);
   const { data, error, status, isSuccess, isError, isPaused, failureReason } = mutation;
-  return { call, data, error, status, isPending, isSuccess, isError, failureCount, failureReason, nextRetryAt: waitingAt, retrying, offline: isPaused, outcome, sendAgain, cancel, reset };
+  // One object per change of what it shows: safe in effect dependencies.
+  return useMemo(
+    () => ({ call, data, error, status, isPending, isSuccess, isError, failureCount, failureReason, nextRetryAt: waitingAt, retrying, offline: isPaused, outcome, sendAgain, cancel, reset }),
+    [call, data, error, status, isPending, isSuccess, isError, isPaused, failureCount, failureReason, waitingAt, retrying, outcome, sendAgain, cancel, reset],
+  );
 }

@@ -1,4 +1,5 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
+import { ACCOUNT_STATES, accountStateOf } from "./accountStates";
 import { ERROR_COPY, VARIANT_COPY, type ErrorCopy } from "./errorCopy";
 import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes";
 
@@ -25,13 +26,10 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
 
   switch (error.kind) {
     case "unauthorized":
-      return state("re-auth", "sign-in");
     case "insufficient_credits":
-      return state("out-of-credits", "add-credits");
     case "team_suspended":
-      return state("team-suspended", "contact-admin");
     case "team_paused":
-      return state("team-paused", "contact-admin");
+      return state(...ACCOUNT_STATES[error.kind]);
     case "model_access_denied":
       return state("no-model-access", "choose-model");
     case "rate_limited":
@@ -71,8 +69,6 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
   }
 }
 
-const ACCOUNT_WIDE: ReadonlySet<ErrorStateName> = new Set(["re-auth", "out-of-credits", "team-suspended", "team-paused"]);
-
 /** One UI state for an error: its copy, its action, and what the error adds (a wait, field errors, partial text). */
 function buildState(error: SaaSLLMError, name: ErrorStateName, action: ErrorAction, copy: ErrorCopy, listFields: boolean): ErrorState {
   return {
@@ -80,7 +76,7 @@ function buildState(error: SaaSLLMError, name: ErrorStateName, action: ErrorActi
     title: copy.title,
     message: copy.message,
     action,
-    accountWide: ACCOUNT_WIDE.has(name),
+    accountWide: accountStateOf(name) !== undefined,
     retryable: error.retryable,
     error,
     ...(error.retryAfterMs !== undefined && (action === "retry-after" || name === "rate-limited") ? { retryAfterMs: error.retryAfterMs } : {}),

@@ -3,7 +3,7 @@ import { useStore } from "zustand";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
 import type { TeamStatus } from "../teamStatusStore";
 import { ERROR_COPY } from "../../core/ui/errorCopy";
-import type { ErrorAction } from "../../core/ui/errorStateTypes";
+import { accountStateOf } from "../../core/ui/accountStates";
 import { BannerView } from "./BannerView";
 import { errorActionButtons, type ErrorActionHandlers } from "./errorActions";
 
@@ -24,13 +24,6 @@ export interface TeamStatusBannerProps extends Pick<ErrorActionHandlers, "onReau
   render?: (view: TeamStatusView) => ReactNode;
   className?: string;
 }
-
-const ACTION: Record<TeamStatusView["status"], ErrorAction> = {
-  "re-auth": "sign-in",
-  "out-of-credits": "add-credits",
-  "team-suspended": "contact-admin",
-  "team-paused": "contact-admin",
-};
 
 /**
  * Shows the team's account status (suspended, paused, out of credits, sign-in needed) as learned from any
@@ -55,6 +48,6 @@ export function TeamStatusBanner({ render, className, ...handlers }: TeamStatusB
 
   const view: TeamStatusView = { status, ...ERROR_COPY[status], creditsRemaining, endpoint };
   if (render) return render(view);
-  const actions = errorActionButtons({ state: status, action: ACTION[status], seconds: 0, hasPartialText: false }, handlers);
+  const actions = errorActionButtons({ state: status, action: accountStateOf(status)?.[1] ?? "none", seconds: 0, hasPartialText: false }, handlers);
   return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions.length ? actions : null} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
 }

@@ -47,3 +47,4 @@ export type { CallReconciliation } from "./jobs/createJobCloser";
 export { toErrorState } from "./ui/toErrorState";
 export { errorStateOf } from "./ui/errorStateOf";
 export type { ErrorState, ErrorStateName, ErrorAction } from "./ui/errorStateTypes";
+export type { AccountState } from "./ui/accountStates";

@@ -105,8 +105,8 @@ export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: (
       (await runAnswer(getClient(), options, planned, {
         signal: run.abort.signal,
         clientRequestId: run.clientRequestId,
-        onOpen: (jobId) => dispatch({ type: "open", runId: run.id, jobId, at: Date.now() }),
-        onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
+        onOpen: ({ jobId }) => dispatch({ type: "open", runId: run.id, jobId, at: Date.now() }),
+        onRetry: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
         text: run.text,
         tokenListener: () => getOptions().onToken,
         online: onlineWindow(online, getOptions().offline),

@@ -1,6 +1,5 @@
 import { randomId } from "../abortable";
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
-import { abortError } from "../errorFactories";
 import { failJob } from "../jobs/failJob";
 import type { JobHandle } from "../jobs/jobHandle";
 import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource, type OnlineWindow } from "../onlineSource";
@@ -129,7 +128,9 @@ export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: (
       const job = active?.job;
       stop();
       dispatch({ type: "dispose" });
-      if (job && getOptions().autoFailJob !== false) void failJob(getClient(), job, abortError({ endpoint: "streamLLMCall" }));
+      // The run's own (aborted) outcome closes no job: the owner going away does. The job gets the aborted
+      // wording ("Stopped by the client"); the chat needs no message table for it.
+      if (job && getOptions().autoFailJob !== false) void failJob(getClient(), job, new SaaSLLMError({ kind: "aborted", message: "Stopped by the client" }));
     },
   };
 }

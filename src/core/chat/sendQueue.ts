@@ -18,9 +18,11 @@ export function createSendQueue(
   { submit, accept }: { submit(input: Input): Promise<void>; accept(input: Input): unknown },
 ) {
   let ids = 0;
-  const sendNext = (): void => {
+  /** The queue goes on: its next send is sent unless an answer runs. */
+  const resume = (): void => {
+    dispatch({ type: "pauseQueue", paused: false });
     const [next] = getState().queue;
-    if (!next) return;
+    if (!next || busy()) return;
     dispatch({ type: "unqueue", id: next.id });
     void submit(next.input);
   };
@@ -37,14 +39,10 @@ export function createSendQueue(
     /** After an answer ended: a done one lets the queue go on, an unfinished one pauses it. */
     advance(done: boolean): void {
       if (disposed() || busy() || getState().queue.length === 0) return;
-      if (!done) return dispatch({ type: "pauseQueue", paused: true });
-      dispatch({ type: "pauseQueue", paused: false });
-      sendNext();
+      if (done) resume();
+      else dispatch({ type: "pauseQueue", paused: true });
     },
     cancel: (id: number) => dispatch({ type: "unqueue", id }),
-    resume(): void {
-      dispatch({ type: "pauseQueue", paused: false });
-      if (!busy()) sendNext();
-    },
+    resume,
   };
 }

@@ -71,11 +71,14 @@ export type ChatAction =
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, plan: null, startedAt: null, check: null, disposed: false };
 
+/** The machine with some of what the UI sees changed (and, in `rest`, some of the machine). */
+const patch = (m: ChatMachine, state: Partial<ChatStreamState>, rest?: Partial<ChatMachine>): ChatMachine => ({ ...m, ...rest, state: { ...m.state, ...state } });
+
 /** The charge check due for a single-shot answer that ended unseen (its fate unknown), shown as `checking`. */
 function withCheck(m: ChatMachine, endedBy: unknown, reason: UnfinishedReason | null, since = m.startedAt): ChatMachine {
   const { clientRequestId } = m.state;
   if (!clientRequestId || since === null || !fateUnknown(reason)) return { ...m, check: null };
-  return { ...m, check: { clientRequestId, since, endedBy }, state: { ...m.state, outcome: { status: "checking" } } };
+  return patch(m, { outcome: { status: "checking" } }, { check: { clientRequestId, since, endedBy } });
 }
 
 /** The conversation with the assistant answer shown after it (none while it is empty and not cut). */
@@ -84,8 +87,6 @@ const withAnswer = (conversation: ChatStreamMessage[], content: string, interrup
   ...(content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : []),
 ];
 
-/** The machine with some of what the UI sees changed (and, in `rest`, some of the machine). */
-const patch = (m: ChatMachine, state: Partial<ChatStreamState>, rest?: Partial<ChatMachine>): ChatMachine => ({ ...m, ...rest, state: { ...m.state, ...state } });
 /** An answer runs, or the owner went away: no new answer, refusal, restore or lookup result is taken. */
 const busyOrGone = (m: ChatMachine): boolean => m.run !== null || m.disposed;
 type Running = ChatMachine & { run: ChatRun };

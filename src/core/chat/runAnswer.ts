@@ -51,10 +51,10 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
       ? await client.streamLLMCall(jobId, body, callOptions)
       : await client.streamCreateAndCall({ ...body, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     const timing = answerTiming(startedAt, firstTextAt, result.usage);
-    return { kind: "done", text: buffer.end(), chunkCount: buffer.chunks(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
+    return { kind: "done", ...buffer.end(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
-    const partial = buffer.end();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, chunkCount: buffer.chunks(), timing: answerTiming(startedAt, firstTextAt, null) };
+    const ended = buffer.end();
+    return { kind: "failed", error: error.with({ partialText: ended.text }), ...ended, timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

@@ -28,9 +28,8 @@ export function createTextBuffer(base: string, publish: (text: string, chunkCoun
     },
     /** Publishes pending text now. */
     flush: (): void => void (pending.length > 0 && flush()),
-    /** No more publishing: the whole text, for the outcome. */
-    end: take,
-    chunks: () => chunkCount,
+    /** No more publishing: the whole text and its chunk count, for the outcome. */
+    end: () => ({ text: take(), chunkCount }),
   };
 }
 

@@ -4,32 +4,18 @@ import type { ChatStore } from "./chatStore";
 
 /**
  * Runs the charge check the machine asks for (`machine.check`, see `reconcileAnswer`): one lookup per check,
- * started only once the chat is mounted (a chat restored during a render sends nothing), its outcome
- * dispatched for that check only (a newer answer or a reset made it moot).
+ * its outcome dispatched for that check only (a newer answer or a reset made it moot). The returned function
+ * starts the due check (if not running) and resolves once its outcome is dispatched; the engine calls it only
+ * once the chat is mounted (a chat restored during a render sends nothing).
  */
-export function createAnswerCheck(getClient: () => SaaSLLMClient, { machine, dispatch }: Pick<ChatStore, "machine" | "dispatch">) {
+export function createAnswerCheck(getClient: () => SaaSLLMClient, { machine, dispatch }: Pick<ChatStore, "machine" | "dispatch">): () => Promise<void> {
   let running: { check: object; done: Promise<void> } | null = null;
-  let mounted = false;
-  /** Starts the due check (if not running); resolves once its outcome is dispatched. */
-  const run = (): Promise<void> => {
+  return () => {
     const { check } = machine();
     if (!check) return Promise.resolve();
     if (running?.check === check) return running.done;
     const done = reconcileAnswer(getClient(), check.clientRequestId, check.since, check.endedBy).then((outcome) => dispatch({ type: "outcome", outcome, check }));
     running = { check, done };
     return done;
-  };
-  return {
-    /** The owner is mounted: effects may start. */
-    mount(): void {
-      mounted = true;
-      void run();
-    },
-    /** The machine changed: a new check starts once mounted. */
-    changed(): void {
-      if (mounted) void run();
-    },
-    /** Resolves once the due check (started now if it was not) has its outcome. */
-    settled: run,
   };
 }

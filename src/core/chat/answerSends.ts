@@ -5,7 +5,7 @@ import type { ResendOptions } from "./chatEngine";
 import type { ChatRunner } from "./chatRunner";
 import type { ChatStore } from "./chatStore";
 import { DEFAULT_CONTINUE_PROMPT, type ChatEngineOptions } from "./chatTypes";
-import { continuation, strip, type PlannedAnswer } from "./plannedAnswer";
+import { continuation, planOf, type PlannedAnswer } from "./plannedAnswer";
 import { promptMessages } from "./promptMessages";
 
 /**
@@ -16,33 +16,35 @@ import { promptMessages } from "./promptMessages";
 export function createAnswerSends(
   { getState, dispatch, machine }: Pick<ChatStore, "getState" | "dispatch" | "machine">,
   { schedule }: Pick<ChatRunner, "schedule">,
-  check: { settled(): Promise<void> },
+  /** Resolves once the due charge check (started now if it was not) has its outcome. */
+  checked: () => Promise<void>,
   getOptions: () => ChatEngineOptions,
 ) {
-  const refuse = (error: unknown): Promise<void> => {
-    if (!isSaaSLLMError(error)) throw error;
-    dispatch({ type: "refuse", error });
-    getOptions().onError?.(error);
-    return Promise.resolve();
-  };
-  const submit = (input: string | ChatMessage[]): Promise<void> => {
+  /** The input as messages; bad input is refused (a `bad_request` state and `onError`, no request) and gives null. */
+  const accept = (input: string | ChatMessage[]): ChatMessage[] | null => {
     try {
-      const conversation = typeof input === "string" ? [...getState().messages, ...promptMessages(input, "chat")] : promptMessages(input, "chat");
-      return schedule({ conversation, request: strip(conversation), base: "" }, input);
+      return promptMessages(input, "chat");
     } catch (error) {
-      return refuse(error);
+      if (!isSaaSLLMError(error)) throw error;
+      dispatch({ type: "refuse", error });
+      getOptions().onError?.(error);
+      return null;
     }
   };
   /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
   const resend = async (options: ResendOptions | undefined, go: (plan: PlannedAnswer) => Promise<void>): Promise<void> => {
-    await check.settled();
+    await checked();
     const { plan } = machine();
     if (!plan || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
     return go(plan);
   };
   return {
-    submit,
-    refuse,
+    accept,
+    submit(input: string | ChatMessage[]): Promise<void> {
+      const messages = accept(input);
+      if (!messages) return Promise.resolve();
+      return schedule(planOf(typeof input === "string" ? [...getState().messages, ...messages] : messages), input);
+    },
     retry: (options?: ResendOptions) => resend(options, (plan) => schedule({ ...plan })),
     continue: (options?: ResendOptions) =>
       resend(options, (plan) => {

@@ -1,7 +1,7 @@
 import type { SaaSLLMError } from "../SaaSLLMError";
 import type { RetryWait } from "../transport";
 import type { Usage } from "../types";
-import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, type OfflineHold } from "./chatTypes";
+import { initialChatStreamState, type ChatStreamMessage, type ChatStreamState, type ChatStreamStatus, type OfflineHold } from "./chatTypes";
 import type { AnswerTiming } from "./answerTiming";
 import type { QueuedSend } from "./busyPolicy";
 import { fateUnknown, type AnswerOutcome } from "../calls/answerOutcome";
@@ -71,11 +71,14 @@ export type ChatAction =
 
 export const initialChatMachine: ChatMachine = { state: initialChatStreamState, run: null, plan: null, startedAt: null, check: null, disposed: false };
 
+/** The machine with some of what the UI sees changed (and, in `rest`, some of the machine). */
+const patch = (m: ChatMachine, state: Partial<ChatStreamState>, rest?: Partial<ChatMachine>): ChatMachine => ({ ...m, ...rest, state: { ...m.state, ...state } });
+
 /** The charge check due for a single-shot answer that ended unseen (its fate unknown), shown as `checking`. */
 function withCheck(m: ChatMachine, endedBy: unknown, reason: UnfinishedReason | null, since = m.startedAt): ChatMachine {
   const { clientRequestId } = m.state;
   if (!clientRequestId || since === null || !fateUnknown(reason)) return { ...m, check: null };
-  return { ...m, check: { clientRequestId, since, endedBy }, state: { ...m.state, outcome: { status: "checking" } } };
+  return patch(m, { outcome: { status: "checking" } }, { check: { clientRequestId, since, endedBy } });
 }
 
 /** The conversation with the assistant answer shown after it (none while it is empty and not cut). */
@@ -83,40 +86,36 @@ const withAnswer = (conversation: ChatStreamMessage[], content: string, interrup
   ...conversation,
   ...(content || interrupted ? [{ role: "assistant", content, ...(interrupted ? { interrupted } : {}), ...(reason ? { reason } : {}) }] : []),
 ];
-const waiting = (status: ChatStreamState["status"]) => status === "connecting" || status === "generating" || status === "retrying" || status === "offline";
 
-/** The machine with some of what the UI sees changed. */
-const patch = (m: ChatMachine, state: Partial<ChatStreamState>): ChatMachine => ({ ...m, state: { ...m.state, ...state } });
 /** An answer runs, or the owner went away: no new answer, refusal, restore or lookup result is taken. */
 const busyOrGone = (m: ChatMachine): boolean => m.run !== null || m.disposed;
-const owns = (m: ChatMachine, runId: number): m is ChatMachine & { run: ChatRun } => m.run !== null && m.run.id === runId;
+type Running = ChatMachine & { run: ChatRun };
+const owns = (m: ChatMachine, runId: number): m is Running => m.run !== null && m.run.id === runId;
+const waiting = (status: ChatStreamStatus) => status === "connecting" || status === "generating" || status === "retrying" || status === "offline";
 
-function settle(running: ChatMachine & { run: ChatRun }, outcome: ChatOutcome): ChatMachine {
-  const { conversation } = running.run;
-  let m: ChatMachine = running;
-  const { text } = outcome;
-  const reason = reasonOfOutcome(outcome);
-  if (outcome.kind === "failed") m = withCheck(m, outcome.error, reason);
+/**
+ * The run ended (settled or stopped) with `status`: its answer is shown after the conversation, nothing waits any
+ * more, and a charge check is due when its fate is unknown (never for a send held offline: it was not sent).
+ */
+function end(m: Running, status: ChatStreamStatus, endedBy: unknown, ended: Partial<ChatStreamState> & { text: string; reason: UnfinishedReason | null }): ChatMachine {
+  const { text, reason } = ended;
+  const messages = withAnswer(m.run.conversation, text, status !== "done" && (text !== "" || status === "interrupted"), reason);
+  const checked = withCheck(m, endedBy, m.state.status === "offline" ? null : reason);
+  return patch(checked, { retrying: null, generatingSince: null, offline: null, ...ended, status, messages }, { run: null });
+}
+
+function settle(m: Running, outcome: ChatOutcome): ChatMachine {
   // The count rides on the settle too: an answer that ends within one frame never published a text action.
-  const ended = { text, reason, retrying: null, generatingSince: null, timing: outcome.timing ?? null, chunkCount: outcome.chunkCount ?? m.state.chunkCount };
-  if (outcome.kind === "done") {
-    const { usage, finishReason } = outcome;
-    const messages = withAnswer(conversation, text, false, reason);
-    return { ...patch(m, { ...ended, status: "done", messages, usage, finishReason, jobId: outcome.jobId ?? m.state.jobId }), run: null };
-  }
+  const { text, timing = null, chunkCount = m.state.chunkCount } = outcome;
+  const ended = { text, reason: reasonOfOutcome(outcome), timing, chunkCount };
+  if (outcome.kind === "done") return end(m, "done", null, { ...ended, usage: outcome.usage, finishReason: outcome.finishReason, jobId: outcome.jobId ?? m.state.jobId });
   const { error } = outcome;
   const status = error.kind === "aborted" ? "stopped" : error.kind === "stream_interrupted" ? "interrupted" : "error";
-  const messages = withAnswer(conversation, text, text !== "" || status === "interrupted", reason);
-  return { ...patch(m, { ...ended, status, error: status === "stopped" ? null : error, messages, offline: null }), run: null };
+  return end(m, status, error, { ...ended, error: status === "stopped" ? null : error });
 }
 
-/** Stopped: a send held offline was never sent; any other may still be finished (and charged) by the server. */
-function stop(m: ChatMachine): ChatMachine {
-  if (!m.run) return m;
-  const messages = withAnswer(m.run.conversation, m.state.text, m.state.text !== "", "stopped");
-  const checked = withCheck(m, { kind: "aborted" }, m.state.status === "offline" ? null : "stopped");
-  return { ...patch(checked, { status: "stopped", messages, reason: "stopped", retrying: null, offline: null, generatingSince: null }), run: null };
-}
+/** Stopped: the text shown so far stays; the server may still finish (and charge) the answer. */
+const stop = (m: ChatMachine): ChatMachine => (m.run ? end(m as Running, "stopped", { kind: "aborted" }, { text: m.state.text, reason: "stopped" }) : m);
 
 /** The chat state machine: a pure function of the machine and one action. Illegal actions return `m` unchanged. */
 export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {

@@ -1,5 +1,7 @@
 import { randomId } from "../abortable";
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
+import { failJob } from "../jobs/failJob";
+import type { JobHandle } from "../jobs/jobHandle";
 import { DEFAULT_OFFLINE_WINDOW_MS, waitForNetwork, type OnlineSource, type OnlineWindow } from "../onlineSource";
 import { SaaSLLMError } from "../SaaSLLMError";
 import type { ChatMessage } from "../types";
@@ -9,40 +11,38 @@ import type { ChatStore } from "./chatStore";
 import type { ChatEngineOptions } from "./chatTypes";
 import type { PlannedAnswer } from "./plannedAnswer";
 import { runAnswer } from "./runAnswer";
+import { createSendSchedule, type ScheduledSend } from "./sendSchedule";
 import { createTextBuffer, type TextBuffer } from "./textBuffer";
 
 /** The one active run: its id in the machine, how to abort it, its text as it arrives, and its job. */
-interface ActiveRun {
+export interface ActiveRun {
   id: number;
   abort: AbortController;
   text: TextBuffer;
   /** A job given by id: closed as failed when its owner goes away mid-answer. */
   job: string | null;
-}
-
-/** A send asked for in this tick, about to start; `input` is what the user sent (none for a retry or continue). */
-export interface ScheduledSend {
-  next: PlannedAnswer;
-  input?: string | ChatMessage[];
-  done: Promise<void>;
+  /** Correlation id of a single-shot answer's job. */
+  clientRequestId: string | null;
 }
 
 export interface ChatRunner {
   /** Shows every character received, then stops; the client closes what the answer leaves open. */
   stop(): void;
-  /** Ends the running answer without showing it as stopped (a reset clears the chat next). */
-  abort(): void;
-  /** Starts `next` after this tick. Sends asked for in the same tick are coalesced (the last wins): StrictMode's double effect makes one request. */
+  /** Starts `next` after this tick (sends of one tick are coalesced, see `createSendSchedule`). */
   schedule(next: PlannedAnswer, input?: string | ChatMessage[]): Promise<void>;
   /** The send about to start, if any (a repeat of its input joins it). */
   scheduled(): ScheduledSend | null;
-  /** Forgets the send about to start: it will not start. */
-  unschedule(): void;
   /** An answer runs, or one is about to start. */
   busy(): boolean;
-  /** The job given by id of the running answer. */
-  activeJob(): string | null;
+  /** Ends the running answer, and the one about to start, without showing them as stopped (a reset clears the chat next). */
+  clear(): void;
+  /** The owner went away: stop, refuse every later send, and close the running in-job answer's job given by id. */
+  dispose(): void;
 }
+
+/** How long a send (or a due retry) waits for the network, unless `offline: false` (the live setting). */
+const onlineWindow = (online: OnlineSource | null, setting: ChatEngineOptions["offline"]): OnlineWindow | undefined =>
+  online && setting !== false ? { source: online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
 
 /**
  * Holds a send made offline (status `offline`) until the network is back (null: send it). After the window it
@@ -59,6 +59,16 @@ async function whileOffline(dispatch: ChatStore["dispatch"], run: ActiveRun, net
   return { kind: "failed", error, text: "", reason: "offline" };
 }
 
+/** Starts run `id` of `planned` in the machine (status `connecting`); its text is published to the machine. */
+export function openRun(id: number, planned: PlannedAnswer, options: ChatEngineOptions, dispatch: ChatStore["dispatch"]): ActiveRun {
+  const text = createTextBuffer(planned.base, (value, chunkCount) => dispatch({ type: "text", runId: id, text: value, chunkCount }), options.throttleMs);
+  const { job } = options;
+  const byId = typeof job === "string" ? job : null;
+  const run: ActiveRun = { id, abort: new AbortController(), text, job: byId, clientRequestId: job === undefined ? randomId() : null };
+  dispatch({ type: "send", runId: id, plan: planned, at: Date.now(), jobId: byId ?? (job as JobHandle | undefined)?.jobId ?? null, clientRequestId: run.clientRequestId });
+  return run;
+}
+
 /**
  * Runs one answer at a time through the `chatReducer` machine: coalesces sends of one tick, holds a send
  * made offline, streams it, and settles it. It keeps only what the machine cannot hold: the active run's abort
@@ -66,9 +76,12 @@ async function whileOffline(dispatch: ChatStore["dispatch"], run: ActiveRun, net
  */
 export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: () => SaaSLLMClient, getOptions: () => ChatEngineOptions, online: OnlineSource | null): ChatRunner {
   let active: ActiveRun | null = null;
-  let queued: ScheduledSend | null = null;
   let nextId = 0;
 
+  const abort = () => {
+    active?.abort.abort();
+    active = null;
+  };
   const stop = () => {
     if (!active) return;
     active.text.flush();
@@ -76,67 +89,48 @@ export function createChatRunner({ dispatch, disposed }: ChatStore, getClient: (
     dispatch({ type: "stop" });
   };
 
-  const abort = () => {
-    active?.abort.abort();
-    active = null;
-  };
-
-  /** How long a send (or a due retry) waits for the network, unless `offline: false`. */
-  const onlineWindow = (): OnlineWindow | undefined => {
-    const setting = getOptions().offline;
-    return online && setting !== false ? { source: online, windowMs: setting?.windowMs ?? DEFAULT_OFFLINE_WINDOW_MS } : undefined;
-  };
-
-  const start = async (planned: PlannedAnswer): Promise<void> => {
+  const sends = createSendSchedule(disposed, async (planned) => {
     if (disposed()) return;
     // A newer answer supersedes a running one: that one is stopped first.
     stop();
     const options = getOptions();
-    const id = ++nextId;
-    const text = createTextBuffer(planned.base, (value, chunkCount) => dispatch({ type: "text", runId: id, text: value, chunkCount }), options.throttleMs);
-    const run: ActiveRun = { id, abort: new AbortController(), text, job: typeof options.job === "string" ? options.job : null };
-    active = run;
-    const clientRequestId = options.job === undefined ? randomId() : null;
-    const jobId = typeof options.job === "string" ? options.job : (options.job?.jobId ?? null);
-    dispatch({ type: "send", runId: run.id, plan: planned, at: Date.now(), jobId, clientRequestId });
+    const run = (active = openRun(++nextId, planned, options, dispatch));
     // Online, nothing is awaited before the request: it leaves before React renders the `send` state.
-    const network = onlineWindow();
+    const network = onlineWindow(online, getOptions().offline);
     const held = network && !network.source.isOnline() ? await whileOffline(dispatch, run, network) : null;
     if (held === "ended") return;
     const outcome =
       held ??
       (await runAnswer(getClient(), options, planned, {
         signal: run.abort.signal,
-        clientRequestId,
-        onOpen: (id) => dispatch({ type: "open", runId: run.id, jobId: id, at: Date.now() }),
-        onWait: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
-        text,
+        clientRequestId: run.clientRequestId,
+        onOpen: ({ jobId }) => dispatch({ type: "open", runId: run.id, jobId, at: Date.now() }),
+        onRetry: (wait) => dispatch({ type: "wait", runId: run.id, wait }),
+        text: run.text,
         tokenListener: () => getOptions().onToken,
-        online: onlineWindow(),
+        online: onlineWindow(online, getOptions().offline),
       }));
     if (active === run) active = null;
     dispatch({ type: "settle", runId: run.id, outcome });
     afterAnswer(getClient(), options, getOptions(), outcome);
-  };
+  });
 
   return {
+    ...sends,
     stop,
-    abort,
-    schedule(next, input) {
-      if (disposed()) return Promise.resolve();
-      if (queued) return Object.assign(queued, { next, input }).done;
-      const entry: ScheduledSend = { next, input, done: Promise.resolve() };
-      queued = entry;
-      entry.done = Promise.resolve().then(() => {
-        if (queued !== entry) return;
-        queued = null;
-        return start(entry.next);
-      });
-      return entry.done;
+    busy: () => active !== null || sends.scheduled() !== null,
+    clear() {
+      sends.unschedule();
+      abort();
     },
-    scheduled: () => queued,
-    unschedule: () => void (queued = null),
-    busy: () => active !== null || queued !== null,
-    activeJob: () => active?.job ?? null,
+    dispose() {
+      sends.unschedule();
+      const job = active?.job;
+      stop();
+      dispatch({ type: "dispose" });
+      // The run's own (aborted) outcome closes no job: the owner going away does. The job gets the aborted
+      // wording ("Stopped by the client"); the chat needs no message table for it.
+      if (job && getOptions().autoFailJob !== false) void failJob(getClient(), job, new SaaSLLMError({ kind: "aborted", message: "Stopped by the client" }));
+    },
   };
 }

@@ -17,9 +17,10 @@ export interface ChatStore {
 
 /**
  * A store of the chat machine. `attached`: a first subscriber arrived, so the owner is mounted (never during a
- * render) and effects may start. `changed`: after each change of the machine, before the subscribers hear of it.
+ * render) and effects may start. `changed`: after each change of the machine (and the action that made it), before
+ * the subscribers hear of it.
  */
-export function createChatStore(attached: () => void, changed: (next: ChatMachine, prev: ChatMachine) => void): ChatStore {
+export function createChatStore(attached: () => void, changed: (next: ChatMachine, prev: ChatMachine, action: ChatAction) => void): ChatStore {
   let machine = initialChatMachine;
   const listeners = new Set<ChatListener>();
   return {
@@ -33,7 +34,7 @@ export function createChatStore(attached: () => void, changed: (next: ChatMachin
       const prev = machine;
       machine = chatReducer(machine, action);
       if (machine === prev) return;
-      changed(machine, prev);
+      changed(machine, prev, action);
       if (machine.state === prev.state) return;
       for (const listener of listeners) listener(machine.state, prev.state);
     },

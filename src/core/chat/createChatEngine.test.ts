@@ -29,7 +29,7 @@ function setUp(options: Partial<ChatEngineOptions> = {}) {
   const engine = createChatEngine(() => client, () => live);
   const statuses: ChatStreamStatus[] = [];
   engine.subscribe((next, prev) => void (next.status !== prev.status && statuses.push(next.status)));
-  return { engine, statuses, live };
+  return { engine, statuses, live, client };
 }
 
 /** Runs the answer, then a long quiet while on the fake clock: any late request would show up in the log. */
@@ -153,6 +153,18 @@ describe("chat engine: states and jobs", () => {
     expect(engine.getState().status).toBe("stopped");
     expect(sim.requestsTo("streamCreateAndCall")).toHaveLength(1);
     expect(sim.ledger.openJobs()).toEqual([]);
+  });
+
+  it("dispose mid-answer in a job given by id closes that job as stopped by the client", async () => {
+    // The documented server streams in a job (the upstream's E4 always ends in an error event).
+    sim = createSimulator({ preset: "documented", seed: 4, replyText: REPLY, tokenDelayMs: 5 });
+    const { engine, live, client } = setUp();
+    const { job_id } = await client.createJob({ job_type: "chat" });
+    live.job = job_id;
+    live.onToken = () => engine.dispose();
+    await answer(engine.send("Hi"));
+    expect(sim.requestsTo("completeJob")).toHaveLength(1);
+    expect(sim.ledger.jobs().find((job) => job.jobId === job_id)).toMatchObject({ status: "FAILED", errorMessage: "Stopped by the client" });
   });
 
   it("a retried answer closes the attempt it abandoned, once, and keeps the answer's job", async () => {

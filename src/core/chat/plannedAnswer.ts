@@ -15,14 +15,17 @@ export interface PlannedAnswer extends AnswerRequest {
 }
 
 /** Messages as the server takes them (the chat's own marks left out). */
-export const strip = (messages: ChatStreamMessage[]): ChatMessage[] => messages.map(({ interrupted: _i, reason: _r, ...m }) => m);
+const strip = (messages: ChatStreamMessage[]): ChatMessage[] => messages.map(({ interrupted: _i, reason: _r, ...m }) => m);
+
+/** The answer to a conversation as it is. */
+export const planOf = (conversation: ChatStreamMessage[]): PlannedAnswer => ({ conversation, request: strip(conversation), base: "" });
 
 const beforeAnswer = (messages: ChatStreamMessage[]) => (messages[messages.length - 1]?.role === "assistant" ? messages.slice(0, -1) : messages);
 
 /** The answer to send again for a conversation: everything up to its last prompt (null when there is none). */
 export function plannedFrom(messages: ChatStreamMessage[]): PlannedAnswer | null {
   const conversation = beforeAnswer(messages);
-  return conversation.length ? { conversation, request: strip(conversation), base: "" } : null;
+  return conversation.length ? planOf(conversation) : null;
 }
 
 /** Goes on from a partial answer: it is sent back with the continue prompt, and new text is appended to it. */

@@ -1,8 +1,7 @@
 import type { SaaSLLMClient } from "../createSaaSLLMClient";
 import { isJobHandle } from "../jobs/jobHandle";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
-import type { RetryWait } from "../transport";
-import type { OnlineWindow } from "../onlineSource";
+import type { StreamCallOptions } from "../streamChat";
 import { withSystem } from "../calls/callMessages";
 import { answerTiming } from "./answerTiming";
 import type { ChatOutcome } from "./chatReducer";
@@ -10,18 +9,14 @@ import type { ChatEngineOptions } from "./chatTypes";
 import type { AnswerRequest } from "./plannedAnswer";
 import type { TextBuffer } from "./textBuffer";
 
-interface RunHooks {
+/** What the runner gives a run: the stream's own hooks (`onOpen`, `onRetry`, the offline wait) and where its text goes. */
+interface RunHooks extends Pick<StreamCallOptions, "onOpen" | "onRetry" | "online"> {
   signal: AbortSignal;
   clientRequestId: string | null;
-  onOpen(jobId: string | null): void;
-  /** An attempt failed before any text and another one is due. */
-  onWait(wait: RetryWait): void;
   /** Where the text goes (the runner's: it publishes it once per frame, and at once before a stop). */
   text: TextBuffer;
   /** The live `onToken` option, read once per network read. */
   tokenListener(): ((delta: string) => void) | undefined;
-  /** While offline, a due retry waits for the network (up to the window). */
-  online?: OnlineWindow;
 }
 
 /**
@@ -47,7 +42,8 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
   };
   const messages = withSystem(options.system, answer.request);
   const body = { ...options.params, model: options.model, messages };
-  const callOptions = { signal: hooks.signal, onText, retry: options.retry ?? true, onOpen: ({ jobId }: { jobId: string | null }) => hooks.onOpen(jobId), onRetry: hooks.onWait, online: hooks.online };
+  // The stream reads only its own options of `hooks`.
+  const callOptions = { ...hooks, onText, retry: options.retry ?? true };
   const { job } = options;
   try {
     const jobId = isJobHandle(job) ? await job.ensureJob() : job;
@@ -55,10 +51,10 @@ export async function runAnswer(client: SaaSLLMClient, options: ChatEngineOption
       ? await client.streamLLMCall(jobId, body, callOptions)
       : await client.streamCreateAndCall({ ...body, job_type: options.jobType ?? "chat", user_id: options.userId, job_metadata: { ...options.jobMetadata, client_request_id: hooks.clientRequestId } }, callOptions);
     const timing = answerTiming(startedAt, firstTextAt, result.usage);
-    return { kind: "done", text: buffer.end(), chunkCount: buffer.chunks(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
+    return { kind: "done", ...buffer.end(), usage: result.usage, finishReason: result.finishReason, jobId: result.jobId ?? jobId ?? null, timing };
   } catch (raw) {
     const error = isSaaSLLMError(raw) ? raw : new SaaSLLMError({ kind: "bad_response", message: "The stream failed unexpectedly", cause: raw });
-    const partial = buffer.end();
-    return { kind: "failed", error: error.with({ partialText: partial }), text: partial, chunkCount: buffer.chunks(), timing: answerTiming(startedAt, firstTextAt, null) };
+    const ended = buffer.end();
+    return { kind: "failed", error: error.with({ partialText: ended.text }), ...ended, timing: answerTiming(startedAt, firstTextAt, null) };
   }
 }

@@ -3,7 +3,6 @@ import { previewOf, sameInput } from "./busyPolicy";
 import type { ChatRunner } from "./chatRunner";
 import type { ChatStore } from "./chatStore";
 import type { ChatEngineOptions } from "./chatTypes";
-import { promptMessages } from "./promptMessages";
 
 type Input = string | ChatMessage[];
 
@@ -16,13 +15,14 @@ export function createSendQueue(
   { getState, dispatch, disposed }: Pick<ChatStore, "getState" | "dispatch" | "disposed">,
   { busy, scheduled }: Pick<ChatRunner, "busy" | "scheduled">,
   getOptions: () => ChatEngineOptions,
-  submit: (input: Input) => Promise<void>,
-  refuse: (error: unknown) => Promise<void>,
+  { submit, accept }: { submit(input: Input): Promise<void>; accept(input: Input): unknown },
 ) {
   let ids = 0;
-  const sendNext = (): void => {
+  /** The queue goes on: its next send is sent unless an answer runs. */
+  const resume = (): void => {
+    dispatch({ type: "pauseQueue", paused: false });
     const [next] = getState().queue;
-    if (!next) return;
+    if (!next || busy()) return;
     dispatch({ type: "unqueue", id: next.id });
     void submit(next.input);
   };
@@ -33,25 +33,16 @@ export function createSendQueue(
       if (!held) return submit(input);
       const pending = scheduled();
       if (pending?.input !== undefined && sameInput(pending.input, input)) return pending.done;
-      try {
-        promptMessages(input, "chat");
-      } catch (error) {
-        return refuse(error);
-      }
-      if (policy === "queue") dispatch({ type: "enqueue", item: { id: ++ids, text: previewOf(input), input } });
+      if (accept(input) && policy === "queue") dispatch({ type: "enqueue", item: { id: ++ids, text: previewOf(input), input } });
       return Promise.resolve();
     },
     /** After an answer ended: a done one lets the queue go on, an unfinished one pauses it. */
     advance(done: boolean): void {
       if (disposed() || busy() || getState().queue.length === 0) return;
-      if (!done) return dispatch({ type: "pauseQueue", paused: true });
-      dispatch({ type: "pauseQueue", paused: false });
-      sendNext();
+      if (done) resume();
+      else dispatch({ type: "pauseQueue", paused: true });
     },
     cancel: (id: number) => dispatch({ type: "unqueue", id }),
-    resume(): void {
-      dispatch({ type: "pauseQueue", paused: false });
-      if (!busy()) sendNext();
-    },
+    resume,
   };
 }

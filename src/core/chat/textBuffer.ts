@@ -1,4 +1,4 @@
-import { createFlushScheduler } from "./frameScheduler";
+import { scheduleFrame } from "./frameScheduler";
 
 /**
  * The text of one answer as it arrives: the deltas of a network read join into one pending piece, published at
@@ -9,27 +9,27 @@ export function createTextBuffer(base: string, publish: (text: string, chunkCoun
   let text = base;
   let pending: string[] = [];
   let chunkCount = 0;
+  let cancel: (() => void) | null = null;
+  /** The whole text so far; the publish due for it is cancelled. */
   const take = () => {
+    cancel?.();
+    cancel = null;
     if (pending.length) text += pending.join("");
     pending = [];
     return text;
   };
-  const scheduler = createFlushScheduler(() => publish(take(), chunkCount), throttleMs);
+  const flush = () => publish(take(), chunkCount);
   return {
     /** `delta` stands for `count` chunks. */
     push(delta: string, count: number): void {
       pending.push(delta);
       chunkCount += count;
-      scheduler.schedule();
+      cancel ??= scheduleFrame(flush, throttleMs);
     },
     /** Publishes pending text now. */
-    flush: (): void => void (pending.length > 0 && scheduler.flushNow()),
-    /** No more publishing: the whole text, for the outcome. */
-    end(): string {
-      scheduler.cancel();
-      return take();
-    },
-    chunks: () => chunkCount,
+    flush: (): void => void (pending.length > 0 && flush()),
+    /** No more publishing: the whole text and its chunk count, for the outcome. */
+    end: () => ({ text: take(), chunkCount }),
   };
 }
 

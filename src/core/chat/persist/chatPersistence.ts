@@ -1,14 +1,8 @@
 import { isRunning, type ChatPersister, type ChatStreamState } from "../chatTypes";
 import { decodeSnapshot, encodeSnapshot, restoredState, snapshotOf, type ChatSnapshot } from "./chatSnapshot";
-import { resolveStorage, type ChatStorage, type ChatStorageSource } from "./chatStorage";
+import { attempt, resolveStorage, type ChatPersistError, type ChatStorage, type ChatStorageSource } from "./chatStorage";
 
-/** A storage failure: reported, never thrown into the chat (which goes on without persistence). */
-export interface ChatPersistError {
-  operation: "load" | "save";
-  /** `corrupt`: the stored chat could not be read and was removed; `too_large`: the last message alone exceeds `maxChars`. */
-  reason: "storage" | "corrupt" | "too_large";
-  cause?: unknown;
-}
+export type { ChatPersistError } from "./chatStorage";
 
 export interface ChatPersistOptions {
   /** `"local"`, `"session"`, `indexedDBStorage()` or any `{ getItem, setItem, removeItem }` (async allowed). */
@@ -24,17 +18,24 @@ export interface ChatPersistOptions {
   onError?: (error: ChatPersistError) => void;
 }
 
-const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === "function";
-
-/** Calls a storage method that may throw or return a promise; failures go to `fail`. */
-function attempt<T>(run: () => T | Promise<T>, fail: (cause: unknown) => void, then: (value: T) => void): void | Promise<void> {
-  try {
-    const value = run();
-    if (isThenable(value)) return Promise.resolve(value).then(then, fail);
-    then(value);
-  } catch (cause) {
-    fail(cause);
-  }
+/** Reads the stored chat and hands it to `apply`; a corrupt one is reported and removed. */
+function loadChat(store: ChatStorage | null, key: string, version: number, report: (error: ChatPersistError) => void, apply: Parameters<ChatPersister["load"]>[0]): void | Promise<void> {
+  if (!store) return;
+  return attempt(
+    () => store.getItem(key),
+    (cause) => report({ operation: "load", reason: "storage", cause }),
+    (raw) => {
+      if (typeof raw !== "string") return;
+      let snapshot: ChatSnapshot | null;
+      try {
+        snapshot = decodeSnapshot(raw, version);
+      } catch (cause) {
+        report({ operation: "load", reason: "corrupt", cause });
+        return void attempt(() => store.removeItem(key), () => undefined, () => undefined);
+      }
+      if (snapshot) apply(restoredState(snapshot), snapshot.startedAt);
+    },
+  );
 }
 
 /**
@@ -84,25 +85,7 @@ export function persistChat(options: ChatPersistOptions): ChatPersister {
   };
 
   return {
-    load(apply) {
-      const store = target();
-      if (!store) return;
-      return attempt(
-        () => store.getItem(key),
-        (cause) => report({ operation: "load", reason: "storage", cause }),
-        (raw) => {
-          if (typeof raw !== "string") return;
-          let snapshot: ChatSnapshot | null;
-          try {
-            snapshot = decodeSnapshot(raw, version);
-          } catch (cause) {
-            report({ operation: "load", reason: "corrupt", cause });
-            return void attempt(() => store.removeItem(key), () => undefined, () => undefined);
-          }
-          if (snapshot) apply(restoredState(snapshot), snapshot.startedAt);
-        },
-      );
-    },
+    load: (apply) => loadChat(target(), key, version, report, apply),
     save(state, startedAt) {
       if (leaving) return;
       next = { state, startedAt };

@@ -54,7 +54,7 @@ export function decodeSnapshot(raw: string, version: number): ChatSnapshot | nul
   if (s.schema !== SCHEMA || s.version !== version) return null;
   const valid = Array.isArray(s.messages) && s.messages.every(isMessage) && typeof s.text === "string" && typeof s.status === "string" && stringOrNull(s.reason) && stringOrNull(s.jobId) && stringOrNull(s.clientRequestId);
   if (!valid) throw new Error("The stored chat is malformed");
-  const { messages = [], text = "", status = "idle", reason = null, jobId = null, clientRequestId = null } = s;
+  const { messages, text, status, reason, jobId, clientRequestId } = s as Stored;
   return { messages, text, status, reason, jobId, clientRequestId, startedAt: typeof s.startedAt === "number" ? s.startedAt : null };
 }
 

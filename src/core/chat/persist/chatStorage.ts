@@ -8,6 +8,14 @@ export interface ChatStorage {
   removeItem(key: string): void | Promise<void>;
 }
 
+/** A storage failure: reported, never thrown into the chat (which goes on without persistence). */
+export interface ChatPersistError {
+  operation: "load" | "save";
+  /** `corrupt`: the stored chat could not be read and was removed; `too_large`: the last message alone exceeds `maxChars`. */
+  reason: "storage" | "corrupt" | "too_large";
+  cause?: unknown;
+}
+
 /** A storage, or the browser's own by name: resolved when first used, so a server render touches none. */
 export type ChatStorageSource = ChatStorage | "local" | "session";
 
@@ -22,5 +30,18 @@ export function resolveStorage(source: ChatStorageSource): ChatStorage | null {
     return (source === "local" ? g.localStorage : g.sessionStorage) ?? null;
   } catch {
     return null;
+  }
+}
+
+const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as PromiseLike<unknown> | null)?.then === "function";
+
+/** Calls a storage method that may throw or return a promise; failures go to `fail`. */
+export function attempt<T>(run: () => T | Promise<T>, fail: (cause: unknown) => void, then: (value: T) => void): void | Promise<void> {
+  try {
+    const value = run();
+    if (isThenable(value)) return Promise.resolve(value).then(then, fail);
+    then(value);
+  } catch (cause) {
+    fail(cause);
   }
 }

@@ -1,12 +1,11 @@
 import { randomId } from "../abortable";
 import type { SaaSLLMJobsClient } from "../createJobsClient";
-import { abortError } from "../errorFactories";
 import { isJobHandle, type JobRef } from "../jobs/jobHandle";
 import { createAttempts, type CallAttempts } from "../transport";
 import type { JsonObject, LLMParams } from "../types";
 import { answerTiming, type AnswerTiming } from "../chat/answerTiming";
 import { promptMessages } from "../chat/promptMessages";
-import type { SaaSLLMError } from "../SaaSLLMError";
+import { SaaSLLMError } from "../SaaSLLMError";
 import { afterCall } from "./afterCall";
 import { reconcileAnswer, type AnswerOutcome } from "./answerOutcome";
 import { withSystem } from "./callMessages";
@@ -67,7 +66,8 @@ export const newPlainCall = (input: unknown, maxRetries?: number): PlainCall => 
 /** One attempt of a call: create-and-call, or a call inside the job (created on demand for a handle). */
 export async function attemptPlainCall(client: PlainCallClient, o: PlainCallOptions, call: PlainCall): Promise<LLMCallData> {
   const endpoint = o.job === undefined ? "createAndCall" : "llmCall";
-  if (call.abort.signal.aborted) throw abortError({ endpoint });
+  // Cancelled while held (offline): react-query may still resume it, and it must send nothing, not even create a job.
+  if (call.abort.signal.aborted) throw new SaaSLLMError({ kind: "aborted", message: "The call was cancelled before it was sent", endpoint });
   const messages = withSystem(o.system, promptMessages(call.input, endpoint));
   const opts = { idempotencyKey: call.idempotencyKey, signal: call.abort.signal, attempts: call.attempts };
   const data = (r: { response: { content: string | null; finish_reason: string | null }; metadata: { tokens_used: number; latency_ms: number; model: string } }, jobId: string, callId: string | null): LLMCallData => {

@@ -1,13 +1,8 @@
-import { createParser } from "eventsource-parser";
+import { timeoutError } from "./errorFactories";
+import type { SaaSLLMErrorKind } from "./SaaSLLMError";
+import { streamFailure, type StreamFailureInit } from "./streamErrors";
 import { createStreamState } from "./streamState";
 import { watchStream } from "./streamWatch";
-import {
-  idleTimeoutError,
-  interruptedError,
-  lineTooLongError,
-  streamAbortedError,
-  type StreamErrorContext,
-} from "./streamErrors";
 import type { ChatStreamEvent, ChatStreamResult } from "./types";
 
 /** Options for {@link readChatStream}. */
@@ -63,39 +58,19 @@ export async function readChatStream(
   body: ReadableStream<Uint8Array>,
   options: ReadChatStreamOptions = {},
 ): Promise<ChatStreamResult> {
-  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES, onEvent, onText } = options;
-  const ctx: StreamErrorContext = { endpoint: options.endpoint, requestId: options.requestId, secrets: options.secrets };
+  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
+  // The options are the error context: `endpoint`, `requestId` and `secrets`.
+  const state = createStreamState(options, options.onEvent, options.onText);
+  const fail = (kind: SaaSLLMErrorKind, reason?: string, init?: StreamFailureInit) => streamFailure(kind, state.partialText(), options, reason, init);
   if (signal?.aborted) {
     body.cancel(signal.reason).catch(noop);
-    throw streamAbortedError("", ctx, signal.reason);
+    throw fail("aborted", "", { cause: signal.reason });
   }
   const reader = body.getReader();
-  const state = createStreamState(onEvent, ctx, onText !== undefined);
-  // Once per stream, not per chunk: the parser callbacks only forward to the state.
-  let sawData = false;
-  const parser = createParser({
-    onEvent: (message) => {
-      sawData = true;
-      state.data(message.data);
-    },
-    onComment: () => state.keepalive(),
-  });
-  // One call per read, and the deltas of a read that ended in an error still arrive before the rejection.
-  const feed = (text: string) => {
-    try {
-      parser.feed(text);
-    } finally {
-      if (onText) {
-        const fresh = state.takeNewText();
-        if (fresh.length > 0) onText(fresh);
-      }
-    }
-  };
   const decoder = new TextDecoder();
-
   // Cut after the end marker: the answer is whole, but the server may not have closed its job.
   let reachedEof = true;
-  const watch = watchStream(reader, signal, idleTimeoutMs, () => sawData);
+  const watch = watchStream(reader, signal, idleTimeoutMs, () => state.sawData);
 
   try {
     let lineBytes = 0;
@@ -110,24 +85,31 @@ export async function readChatStream(
           reachedEof = false;
           break;
         }
-        throw interruptedError(state.partialText(), "the connection failed", ctx, error);
+        throw fail("stream_interrupted", "the connection failed", { cause: error });
       }
       if (watch.stop !== undefined || chunk.done) break;
       watch.touch();
       lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
-      if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
-      feed(decoder.decode(chunk.value, { stream: true }));
+      if (lineBytes < 0) {
+        const detail = `an event-stream line is longer than ${maxLineBytes} bytes`;
+        throw fail("bad_response", detail, { detail });
+      }
+      state.feed(decoder.decode(chunk.value, { stream: true }));
     }
-    if (watch.stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
-    if (watch.stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
+    if (watch.stop === "aborted") throw fail("aborted", "", { cause: signal?.reason });
+    if (watch.stop === "idle") {
+      const ms = idleTimeoutMs ?? 0;
+      const cause = timeoutError(ms, { endpoint: options.endpoint, requestId: options.requestId, phase: "idle" });
+      throw fail("stream_interrupted", `no data for ${ms} ms`, { cause });
+    }
     // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
     // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.
     // An end marker completed only by this feed means the body ended inside its event: the server never
     // finished writing it, so it did not close the job either.
     if (!state.ended) reachedEof = false;
-    feed("\n\n");
-    if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
-    return { ...state.result(), reachedEof };
+    state.feed("\n\n");
+    if (!state.ended) throw fail("stream_interrupted", `the body ended before ${endMarker(state.shape)}`);
+    return state.result(reachedEof);
   } finally {
     watch.dispose();
     // A no-op after EOF; on every other path it tells the server we are gone. The lock is kept: nothing

@@ -1,7 +1,7 @@
 import { timeoutError } from "./errorFactories";
 import type { SaaSLLMErrorKind } from "./SaaSLLMError";
 import { streamFailure, type StreamFailureInit } from "./streamErrors";
-import { createStreamState } from "./streamState";
+import { createStreamState, type StreamState } from "./streamState";
 import { watchStream } from "./streamWatch";
 import type { ChatStreamEvent, ChatStreamResult } from "./types";
 
@@ -54,13 +54,14 @@ const noop = () => {};
  * if (!res.ok) throw await classifyResponse(res, { endpoint: "createAndCallStream" });
  * const { text } = await readChatStream(res.body!, { signal, idleTimeoutMs: 180_000, onEvent });
  */
-export async function readChatStream(
-  body: ReadableStream<Uint8Array>,
-  options: ReadChatStreamOptions = {},
-): Promise<ChatStreamResult> {
-  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
+export function readChatStream(body: ReadableStream<Uint8Array>, options: ReadChatStreamOptions = {}): Promise<ChatStreamResult> {
   // The options are the error context: `endpoint`, `requestId` and `secrets`.
-  const state = createStreamState(options, options.onEvent, options.onText);
+  return readIntoState(body, options, createStreamState(options, options.onEvent, options.onText));
+}
+
+/** readChatStream into a given state, which keeps what the stream carried when it fails (streamChat reports it). */
+export async function readIntoState(body: ReadableStream<Uint8Array>, options: ReadChatStreamOptions, state: StreamState): Promise<ChatStreamResult> {
+  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
   const fail = (kind: SaaSLLMErrorKind, reason?: string, init?: StreamFailureInit) => streamFailure(kind, state.partialText(), options, reason, init);
   if (signal?.aborted) {
     body.cancel(signal.reason).catch(noop);
@@ -99,8 +100,7 @@ export async function readChatStream(
     if (watch.stop === "aborted") throw fail("aborted", "", { cause: signal?.reason });
     if (watch.stop === "idle") {
       const ms = idleTimeoutMs ?? 0;
-      const cause = timeoutError(ms, { endpoint: options.endpoint, requestId: options.requestId, phase: "idle" });
-      throw fail("stream_interrupted", `no data for ${ms} ms`, { cause });
+      throw fail("stream_interrupted", `no data for ${ms} ms`, { cause: timeoutError(ms, { ...options, phase: "idle" }) });
     }
     // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
     // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.

@@ -80,7 +80,8 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
       if (event.type === "text") sawText();
       opts.onEvent?.(event);
     };
-    const options = { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets };
+    // What the reader reads of these: `signal`, `requestId` and `secrets`, then `endpoint` and `idleTimeoutMs`.
+    const options = { ...ctx, ...spec };
     // The state keeps what the stream carried, also when it fails: the stream-end event reports it.
     const state = createStreamState(options, onEvent, onText);
     const end = (outcome: "done" | SaaSLLMError["kind"], { text, finishReason, usage } = state.result(false)) =>

@@ -2,6 +2,7 @@ import { SaaSLLMError, type SaaSLLMErrorInit, type SaaSLLMErrorKind } from "./Sa
 import { classify5xx, isTransientProviderText } from "./classifyStatus";
 import { messageFor } from "./errorMessages";
 import { redactSecrets } from "./redact";
+import { isRecord, str } from "./streamShapes";
 
 /** Where a stream came from, and what to redact from what it says. */
 export interface StreamErrorContext {
@@ -21,11 +22,9 @@ const PROVIDER_ERROR = /\b(?:OpenAI|Anthropic|Gemini|Fireworks) error: /;
  */
 export function readStreamErrorField(error: unknown): { message: string; type?: string; code?: unknown } | undefined {
   if (typeof error === "string") return { message: error };
-  if (typeof error !== "object" || error === null || Array.isArray(error)) return undefined;
-  const record = error as Record<string, unknown>;
-  const type = typeof record.type === "string" ? record.type : typeof record.status === "string" ? record.status : undefined;
-  const message = typeof record.message === "string" ? record.message : (type ?? JSON.stringify(error));
-  return { message, type, code: record.code };
+  if (!isRecord(error)) return undefined;
+  const type = str(error.type) ?? str(error.status);
+  return { message: str(error.message) ?? type ?? JSON.stringify(error), type, code: error.code };
 }
 
 /**

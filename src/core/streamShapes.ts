@@ -17,7 +17,7 @@ type Json = Record<string, unknown>;
 
 export const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /**
  * The provider shape of a payload (docs/wire-protocol.md, "Streams"): `choices` means OpenAI or Fireworks,

@@ -124,7 +124,7 @@ function endMarker(shape: string): string {
 
 /**
  * Bytes in the line still open after `bytes`, or -1 once any line is longer than `max`.
- * The common case (the chunk cannot push any line past `max`) costs at most two native scans.
+ * The common case (the chunk cannot push any line past `max`) walks back from the end only.
  */
 export function trailingLineBytes(bytes: Uint8Array, pending: number, max: number): number {
   const n = bytes.length;
@@ -135,19 +135,11 @@ export function trailingLineBytes(bytes: Uint8Array, pending: number, max: numbe
     while (i >= 0 && bytes[i] !== LF && bytes[i] !== CR) i--;
     return i === -1 ? pending + n : n - i - 1;
   }
+  // Rare (a line near `max` is already open, or one read is that large): count every line.
   let open = pending;
-  let start = 0;
-  let lf = bytes.indexOf(LF);
-  let cr = bytes.indexOf(CR);
-  for (;;) {
-    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-    if (end === -1) break;
-    if (open + end - start > max) return -1;
-    open = 0;
-    start = end + 1;
-    if (lf !== -1 && lf < start) lf = bytes.indexOf(LF, start);
-    if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === LF || bytes[i] === CR) open = 0;
+    else if (++open > max) return -1;
   }
-  const tail = open + n - start;
-  return tail > max ? -1 : tail;
+  return open;
 }

@@ -41,8 +41,7 @@ export function readShapedPayload(shape: StreamShape, payload: Json, sink: Shape
 
 /**
  * The text of a plain OpenAI text chunk (one choice, index 0, a non-empty `delta.content` and nothing else to
- * report), or `undefined` for any other payload, which readShapedPayload then reads in full (what it would read from a plain one is
- * this text alone). Nearly every
+ * report), or `undefined` for any other payload, which readShapedPayload then reads in full. Nearly every
  * chunk of an answer is plain, and a first answer runs before the JIT has compiled the reader: this short
  * path is what a typical chunk costs (bench/PROFILE.md).
  */
@@ -66,10 +65,8 @@ function sayUsage(sink: ShapeSink, u: unknown, prompt: string, completion: strin
   if (isRecord(u)) sink.usage({ prompt_tokens: num(u[prompt]), completion_tokens: num(u[completion]), total_tokens: total ? num(u[total]) : undefined });
 }
 
-/** `chat.completion.chunk`: only choice 0 is read (the client never asks for `n > 1`). A plain chunk takes the short path. */
+/** `chat.completion.chunk`: only choice 0 is read (the client never asks for `n > 1`). */
 function readOpenAI(p: Json, sink: ShapeSink): void {
-  const plain = plainOpenAIText(p);
-  if (plain !== undefined) return sink.text(plain);
   const choices = p.choices;
   if (!Array.isArray(choices)) return;
   for (let i = 0; i < choices.length; i++) {

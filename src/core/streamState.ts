@@ -1,5 +1,5 @@
 import { createParser } from "eventsource-parser";
-import { detectShape, isRecord, readShapedPayload, type ShapeSink } from "./streamShapes";
+import { detectShape, isRecord, plainOpenAIText, readShapedPayload, type ShapeSink } from "./streamShapes";
 import { streamError, type StreamErrorContext } from "./streamErrors";
 import type { ChatStreamEvent, ChatStreamResult, StreamShape, ToolCallDelta, Usage } from "./types";
 
@@ -46,10 +46,17 @@ export function createStreamState(
     onEvent: ({ data }) => {
       state.sawData = true;
       if (data === "[DONE]") return void (state.ended = true);
-      const payload = parseRecord(data);
+      let payload: unknown;
+      try {
+        payload = JSON.parse(data);
+      } catch {
+        // Not JSON: the server should have dropped it.
+        return;
+      }
+      if (!isRecord(payload)) return;
       // Checked before the shape: Anthropic's own error event also has a `type`.
-      if (payload?.error != null) throw streamError(payload.error, state.partialText(), ctx);
-      if (payload) state.read(payload);
+      if (payload.error != null) throw streamError(payload.error, state.partialText(), ctx);
+      state.read(payload);
     },
     onComment: () => onEvent?.({ type: "keepalive" }),
   });
@@ -89,8 +96,12 @@ function createAnswer(onEvent: ((event: ChatStreamEvent) => void) | undefined, o
     partialText,
     read(payload) {
       const before = events;
-      if (answer.shape === "unknown") answer.shape = detectShape(payload) ?? "unknown";
-      readShapedPayload(answer.shape, payload, answer);
+      const text = answer.shape === "openai" ? plainOpenAIText(payload) : undefined;
+      if (text !== undefined) answer.text(text);
+      else {
+        if (answer.shape === "unknown") answer.shape = detectShape(payload) ?? "unknown";
+        readShapedPayload(answer.shape, payload, answer);
+      }
       if (events !== before) chunkCount++;
     },
     text(text) {
@@ -122,16 +133,6 @@ function createAnswer(onEvent: ((event: ChatStreamEvent) => void) | undefined, o
     },
   };
   return answer;
-}
-
-/** A payload that is a JSON object, or `undefined` (not JSON: the server should have dropped it). */
-function parseRecord(payload: string): Record<string, unknown> | undefined {
-  try {
-    const parsed: unknown = JSON.parse(payload);
-    return isRecord(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Adds a tool-call fragment to the call of its index. */

@@ -41,7 +41,7 @@ export function createStreamState(
   const answer = createAnswer(onEvent, onText ? undefined : onEvent);
   // Deltas already handed to onText.
   let taken = 0;
-  // Once per stream, not per chunk: the parser callbacks only forward.
+  // Once per stream, not per chunk. One call per event down to the answer: nearly every chunk is plain OpenAI text.
   const parser = createParser({
     onEvent: ({ data }) => {
       state.sawData = true;

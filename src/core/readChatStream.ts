@@ -1,13 +1,8 @@
-import { createParser } from "eventsource-parser";
-import { createStreamState } from "./streamState";
+import { timeoutError } from "./errorFactories";
+import type { SaaSLLMErrorKind } from "./SaaSLLMError";
+import { streamFailure, type StreamFailureInit } from "./streamErrors";
+import { createStreamState, type StreamState } from "./streamState";
 import { watchStream } from "./streamWatch";
-import {
-  idleTimeoutError,
-  interruptedError,
-  lineTooLongError,
-  streamAbortedError,
-  type StreamErrorContext,
-} from "./streamErrors";
 import type { ChatStreamEvent, ChatStreamResult } from "./types";
 
 /** Options for {@link readChatStream}. */
@@ -59,43 +54,24 @@ const noop = () => {};
  * if (!res.ok) throw await classifyResponse(res, { endpoint: "createAndCallStream" });
  * const { text } = await readChatStream(res.body!, { signal, idleTimeoutMs: 180_000, onEvent });
  */
-export async function readChatStream(
-  body: ReadableStream<Uint8Array>,
-  options: ReadChatStreamOptions = {},
-): Promise<ChatStreamResult> {
-  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES, onEvent, onText } = options;
-  const ctx: StreamErrorContext = { endpoint: options.endpoint, requestId: options.requestId, secrets: options.secrets };
+export function readChatStream(body: ReadableStream<Uint8Array>, options: ReadChatStreamOptions = {}): Promise<ChatStreamResult> {
+  // The options are the error context: `endpoint`, `requestId` and `secrets`.
+  return readIntoState(body, options, createStreamState(options, options.onEvent, options.onText));
+}
+
+/** readChatStream into a given state, which keeps what the stream carried when it fails (streamChat reports it). */
+export async function readIntoState(body: ReadableStream<Uint8Array>, options: ReadChatStreamOptions, state: StreamState): Promise<ChatStreamResult> {
+  const { signal, idleTimeoutMs, maxLineBytes = DEFAULT_MAX_LINE_BYTES } = options;
+  const fail = (kind: SaaSLLMErrorKind, reason?: string, init?: StreamFailureInit) => streamFailure(kind, state.partialText(), options, reason, init);
   if (signal?.aborted) {
     body.cancel(signal.reason).catch(noop);
-    throw streamAbortedError("", ctx, signal.reason);
+    throw fail("aborted", "", { cause: signal.reason });
   }
   const reader = body.getReader();
-  const state = createStreamState(onEvent, ctx, onText !== undefined);
-  // Once per stream, not per chunk: the parser callbacks only forward to the state.
-  let sawData = false;
-  const parser = createParser({
-    onEvent: (message) => {
-      sawData = true;
-      state.data(message.data);
-    },
-    onComment: () => state.keepalive(),
-  });
-  // One call per read, and the deltas of a read that ended in an error still arrive before the rejection.
-  const feed = (text: string) => {
-    try {
-      parser.feed(text);
-    } finally {
-      if (onText) {
-        const fresh = state.takeNewText();
-        if (fresh.length > 0) onText(fresh);
-      }
-    }
-  };
   const decoder = new TextDecoder();
-
   // Cut after the end marker: the answer is whole, but the server may not have closed its job.
   let reachedEof = true;
-  const watch = watchStream(reader, signal, idleTimeoutMs, () => sawData);
+  const watch = watchStream(reader, signal, idleTimeoutMs, () => state.sawData);
 
   try {
     let lineBytes = 0;
@@ -110,24 +86,30 @@ export async function readChatStream(
           reachedEof = false;
           break;
         }
-        throw interruptedError(state.partialText(), "the connection failed", ctx, error);
+        throw fail("stream_interrupted", "the connection failed", { cause: error });
       }
       if (watch.stop !== undefined || chunk.done) break;
       watch.touch();
       lineBytes = trailingLineBytes(chunk.value, lineBytes, maxLineBytes);
-      if (lineBytes < 0) throw lineTooLongError(maxLineBytes, state.partialText(), ctx);
-      feed(decoder.decode(chunk.value, { stream: true }));
+      if (lineBytes < 0) {
+        const detail = `an event-stream line is longer than ${maxLineBytes} bytes`;
+        throw fail("bad_response", detail, { detail });
+      }
+      state.feed(decoder.decode(chunk.value, { stream: true }));
     }
-    if (watch.stop === "aborted") throw streamAbortedError(state.partialText(), ctx, signal?.reason);
-    if (watch.stop === "idle") throw idleTimeoutError(state.partialText(), idleTimeoutMs ?? 0, ctx);
+    if (watch.stop === "aborted") throw fail("aborted", "", { cause: signal?.reason });
+    if (watch.stop === "idle") {
+      const ms = idleTimeoutMs ?? 0;
+      throw fail("stream_interrupted", `no data for ${ms} ms`, { cause: timeoutError(ms, { ...options, phase: "idle" }) });
+    }
     // A last event missing its blank line still counts. The decoder is not flushed: an incomplete
     // UTF-8 tail belongs to an unfinished line and must not become U+FFFD.
     // An end marker completed only by this feed means the body ended inside its event: the server never
     // finished writing it, so it did not close the job either.
     if (!state.ended) reachedEof = false;
-    feed("\n\n");
-    if (!state.ended) throw interruptedError(state.partialText(), `the body ended before ${endMarker(state.shape)}`, ctx);
-    return { ...state.result(), reachedEof };
+    state.feed("\n\n");
+    if (!state.ended) throw fail("stream_interrupted", `the body ended before ${endMarker(state.shape)}`);
+    return state.result(reachedEof);
   } finally {
     watch.dispose();
     // A no-op after EOF; on every other path it tells the server we are gone. The lock is kept: nothing
@@ -142,7 +124,7 @@ function endMarker(shape: string): string {
 
 /**
  * Bytes in the line still open after `bytes`, or -1 once any line is longer than `max`.
- * The common case (the chunk cannot push any line past `max`) costs at most two native scans.
+ * The common case (the chunk cannot push any line past `max`) walks back from the end only.
  */
 export function trailingLineBytes(bytes: Uint8Array, pending: number, max: number): number {
   const n = bytes.length;
@@ -153,19 +135,11 @@ export function trailingLineBytes(bytes: Uint8Array, pending: number, max: numbe
     while (i >= 0 && bytes[i] !== LF && bytes[i] !== CR) i--;
     return i === -1 ? pending + n : n - i - 1;
   }
+  // Rare (a line near `max` is already open, or one read is that large): count every line.
   let open = pending;
-  let start = 0;
-  let lf = bytes.indexOf(LF);
-  let cr = bytes.indexOf(CR);
-  for (;;) {
-    const end = lf === -1 ? cr : cr === -1 ? lf : Math.min(lf, cr);
-    if (end === -1) break;
-    if (open + end - start > max) return -1;
-    open = 0;
-    start = end + 1;
-    if (lf !== -1 && lf < start) lf = bytes.indexOf(LF, start);
-    if (cr !== -1 && cr < start) cr = bytes.indexOf(CR, start);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === LF || bytes[i] === CR) open = 0;
+    else if (++open > max) return -1;
   }
-  const tail = open + n - start;
-  return tail > max ? -1 : tail;
+  return open;
 }

@@ -1,10 +1,11 @@
 import type { EndpointName } from "./endpoints";
 import { badResponseError } from "./errorFactories";
 import type { OnlineWindow } from "./onlineSource";
-import { readChatStream } from "./readChatStream";
+import { readIntoState } from "./readChatStream";
 import { isSaaSLLMError, SaaSLLMError } from "./SaaSLLMError";
 import { send, type RetryWait, type TransportConfig } from "./transport";
-import type { ChatStreamEvent, ChatStreamResult, Usage } from "./types";
+import { createStreamState } from "./streamState";
+import type { ChatStreamEvent, ChatStreamResult } from "./types";
 
 export interface StreamCallOptions {
   signal?: AbortSignal;
@@ -51,7 +52,7 @@ interface StreamSpec {
 /** Opens an SSE call and reads it to the end. Retried (by policy) only until the first text arrives. */
 export function streamChat(config: TransportConfig, spec: StreamSpec, opts: StreamCallOptions): Promise<StreamCallResult> {
   const { endpoint } = spec;
-  return send(config, { endpoint, method: "POST", path: spec.path, body: spec.body, bodyFor: spec.bodyFor, signal: opts.signal, retry: opts.retry, idempotencyKey: opts.idempotencyKey, stream: true, onRetry: opts.onRetry, online: opts.online }, async (res, ctx) => {
+  return send(config, { ...opts, ...spec, method: "POST", stream: true }, async (res, ctx) => {
     const type = res.headers.get("content-type") ?? "";
     if (/json|html/i.test(type)) {
       await res.body?.cancel().catch(() => undefined);
@@ -62,43 +63,36 @@ export function streamChat(config: TransportConfig, spec: StreamSpec, opts: Stre
     const where = { endpoint, requestId: ctx.requestId, attempt: ctx.attempt };
     // A single-shot stream opens its own job; servers that name it (x-job-id) let observers follow it.
     if (endpoint === "streamCreateAndCall" && jobId) config.hub.emit({ type: "job-open", ...where, at: Date.now(), jobId });
-    let chars = 0;
-    let chunks = 0;
     let firstTokenMs: number | null = null;
-    let finishReason: string | null = null;
-    let usage: Usage | null = null;
-    const sawText = (deltas: number, length: number) => {
-      if (chars === 0) {
-        firstTokenMs = Date.now() - ctx.startedAt;
-        config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: firstTokenMs });
-      }
-      chars += length;
-      chunks += deltas;
-    };
-    const onEvent = (event: ChatStreamEvent) => {
-      if (event.type === "finish") finishReason = event.reason;
-      if (event.type === "usage") usage = event.usage;
-      if (event.type === "text") sawText(1, event.text.length);
-      opts.onEvent?.(event);
+    const sawText = () => {
+      if (firstTokenMs !== null) return;
+      firstTokenMs = Date.now() - ctx.startedAt;
+      config.hub.emit({ type: "first-token", ...where, at: Date.now(), latencyMs: firstTokenMs });
     };
     const { onText: forward } = opts;
     const onText =
       forward &&
       ((deltas: readonly string[]) => {
-        let length = 0;
-        for (const delta of deltas) length += delta.length;
-        sawText(deltas.length, length);
+        sawText();
         forward(deltas);
       });
-    const end = (outcome: "done" | SaaSLLMError["kind"]) =>
-      config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks, chars, outcome, firstTokenMs, finishReason, usage, jobId });
+    const onEvent = (event: ChatStreamEvent) => {
+      if (event.type === "text") sawText();
+      opts.onEvent?.(event);
+    };
+    // What the reader reads of these: `signal`, `requestId` and `secrets`, then `endpoint` and `idleTimeoutMs`.
+    const options = { ...ctx, ...spec };
+    // The state keeps what the stream carried, also when it fails: the stream-end event reports it.
+    const state = createStreamState(options, onEvent, onText);
+    const end = (outcome: "done" | SaaSLLMError["kind"], { text, finishReason, usage } = state.result(false)) =>
+      config.hub.emit({ type: "stream-end", ...where, at: Date.now(), latencyMs: Date.now() - ctx.startedAt, chunks: state.parts.length, chars: text.length, outcome, firstTokenMs, finishReason, usage, jobId });
     if (!res.body) {
       end("stream_interrupted");
       throw new SaaSLLMError({ kind: "stream_interrupted", message: "The stream was interrupted before it finished: empty body", endpoint, requestId: ctx.requestId, partialText: "" });
     }
     try {
-      const result = await readChatStream(res.body, { signal: ctx.signal, idleTimeoutMs: spec.idleTimeoutMs, endpoint, requestId: ctx.requestId, secrets: ctx.secrets, onEvent, onText });
-      end("done");
+      const result = await readIntoState(res.body, options, state);
+      end("done", result);
       return { ...result, jobId, clientRequestId: spec.clientRequestId, attempts: ctx.attempt };
     } catch (error) {
       end(isSaaSLLMError(error) ? error.kind : "network");

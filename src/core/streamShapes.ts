@@ -15,9 +15,9 @@ export interface ShapeSink {
 
 type Json = Record<string, unknown>;
 
-const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const num = (v: unknown): number | undefined => (typeof v === "number" ? v : undefined);
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+export const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 /**
  * The provider shape of a payload (docs/wire-protocol.md, "Streams"): `choices` means OpenAI or Fireworks,
@@ -36,9 +36,7 @@ export function detectShape(payload: Json): StreamShape | undefined {
  * unknown fields, other shapes and malformed parts are skipped, never thrown on.
  */
 export function readShapedPayload(shape: StreamShape, payload: Json, sink: ShapeSink): void {
-  if (shape === "openai") readOpenAI(payload, sink);
-  else if (shape === "anthropic") readAnthropic(payload, sink);
-  else if (shape === "gemini") readGemini(payload, sink);
+  READERS[shape]?.(payload, sink);
 }
 
 /**
@@ -57,6 +55,16 @@ export function plainOpenAIText(p: Json): string | undefined {
   return choice?.finish_reason == null && (choice?.index === undefined || choice.index === 0) ? content : undefined;
 }
 
+/** Reports `text` when it is a non-empty string. */
+function sayText(sink: ShapeSink, text: unknown): void {
+  if (typeof text === "string" && text !== "") sink.text(text);
+}
+
+/** Reports `u` as usage when it is a record, from the provider's names for the prompt, completion and total counts. */
+function sayUsage(sink: ShapeSink, u: unknown, prompt: string, completion: string, total?: string): void {
+  if (isRecord(u)) sink.usage({ prompt_tokens: num(u[prompt]), completion_tokens: num(u[completion]), total_tokens: total ? num(u[total]) : undefined });
+}
+
 /** `chat.completion.chunk`: only choice 0 is read (the client never asks for `n > 1`). */
 function readOpenAI(p: Json, sink: ShapeSink): void {
   const choices = p.choices;
@@ -66,17 +74,13 @@ function readOpenAI(p: Json, sink: ShapeSink): void {
     if (!isRecord(choice) || (choice.index !== undefined && choice.index !== 0)) continue;
     const delta = choice.delta;
     if (isRecord(delta)) {
-      const content = delta.content;
-      if (typeof content === "string" && content !== "") sink.text(content);
+      sayText(sink, delta.content);
       if (Array.isArray(delta.tool_calls)) readOpenAIToolCalls(delta.tool_calls, sink);
     }
     const reason = choice.finish_reason;
     if (typeof reason === "string") sink.finish(reason);
   }
-  const u = p.usage;
-  if (isRecord(u)) {
-    sink.usage({ prompt_tokens: num(u.prompt_tokens), completion_tokens: num(u.completion_tokens), total_tokens: num(u.total_tokens) });
-  }
+  sayUsage(sink, p.usage, "prompt_tokens", "completion_tokens", "total_tokens");
 }
 
 function readOpenAIToolCalls(calls: unknown[], sink: ShapeSink): void {
@@ -94,30 +98,24 @@ function readAnthropic(p: Json, sink: ShapeSink): void {
     case "content_block_delta": {
       const delta = p.delta;
       if (!isRecord(delta)) return;
-      if (delta.type === "text_delta") {
-        const text = delta.text;
-        if (typeof text === "string" && text !== "") sink.text(text);
-      } else if (delta.type === "input_json_delta") {
-        sink.toolCall({ index: num(p.index) ?? 0, arguments: str(delta.partial_json) ?? "" });
-      }
+      if (delta.type === "text_delta") sayText(sink, delta.text);
+      else if (delta.type === "input_json_delta") sink.toolCall({ index: num(p.index) ?? 0, arguments: str(delta.partial_json) ?? "" });
       return;
     }
     case "content_block_start": {
       const block = p.content_block;
       if (!isRecord(block)) return;
       if (block.type === "tool_use") sink.toolCall({ index: num(p.index) ?? 0, id: str(block.id), name: str(block.name) });
-      else if (block.type === "text" && typeof block.text === "string" && block.text !== "") sink.text(block.text);
+      else if (block.type === "text") sayText(sink, block.text);
       return;
     }
-    case "message_start": {
-      const usage = isRecord(p.message) ? p.message.usage : undefined;
-      if (isRecord(usage)) sink.usage(anthropicUsage(usage));
+    case "message_start":
+      sayUsage(sink, isRecord(p.message) ? p.message.usage : undefined, "input_tokens", "output_tokens");
       return;
-    }
     case "message_delta": {
       const reason = isRecord(p.delta) ? p.delta.stop_reason : undefined;
       if (typeof reason === "string") sink.finish(reason);
-      if (isRecord(p.usage)) sink.usage(anthropicUsage(p.usage));
+      sayUsage(sink, p.usage, "input_tokens", "output_tokens");
       return;
     }
     case "message_stop":
@@ -126,10 +124,6 @@ function readAnthropic(p: Json, sink: ShapeSink): void {
     default:
     // ping, content_block_stop and future event types carry nothing we report.
   }
-}
-
-function anthropicUsage(u: Json): Usage {
-  return { prompt_tokens: num(u.input_tokens), completion_tokens: num(u.output_tokens) };
 }
 
 /** `GenerateContentResponse` chunks: candidate 0 only; thought parts are not answer text. */
@@ -142,7 +136,7 @@ function readGemini(p: Json, sink: ShapeSink): void {
       for (let i = 0; i < parts.length; i++) {
         const part = parts[i];
         if (!isRecord(part) || part.thought === true) continue;
-        if (typeof part.text === "string" && part.text !== "") sink.text(part.text);
+        sayText(sink, part.text);
         const call = part.functionCall;
         if (isRecord(call)) {
           sink.toolCall({ index: sink.toolCallCount, id: str(call.id), name: str(call.name), arguments: JSON.stringify(call.args ?? {}) });
@@ -154,12 +148,11 @@ function readGemini(p: Json, sink: ShapeSink): void {
     // A blocked prompt gets no candidates at all: the block reason is the finish reason.
     reason = str(p.promptFeedback.blockReason);
   }
-  const u = p.usageMetadata;
-  if (isRecord(u)) {
-    sink.usage({ prompt_tokens: num(u.promptTokenCount), completion_tokens: num(u.candidatesTokenCount), total_tokens: num(u.totalTokenCount) });
-  }
+  sayUsage(sink, p.usageMetadata, "promptTokenCount", "candidatesTokenCount", "totalTokenCount");
   if (reason !== undefined) {
     sink.finish(reason);
     sink.end();
   }
 }
+
+const READERS: Partial<Record<StreamShape, (payload: Json, sink: ShapeSink) => void>> = { openai: readOpenAI, anthropic: readAnthropic, gemini: readGemini };

@@ -8,7 +8,7 @@ export type StreamStop = "aborted" | "idle";
  * (the silence after `: keepalive` on a buffered server is generation, not a stall). Cancelling the reader
  * settles a pending `read()` with `done`, so the read loop wakes up at once and asks `stop` why.
  */
-export function watchStream(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal | undefined, idleTimeoutMs: number | undefined, hasData: () => boolean) {
+export function watchStream(reader: ReadableStreamDefaultReader<Uint8Array>, signal: AbortSignal | undefined, idleTimeoutMs = 0, hasData: () => boolean) {
   let stop: StreamStop | undefined;
   const halt = (why: StreamStop) => {
     if (stop === undefined) stop = why;
@@ -16,17 +16,15 @@ export function watchStream(reader: ReadableStreamDefaultReader<Uint8Array>, sig
   };
   const onAbort = () => halt("aborted");
   // One timer re-armed from a timestamp: cheaper than clearTimeout/setTimeout on every chunk.
-  const watchIdle = idleTimeoutMs !== undefined && idleTimeoutMs > 0;
+  const watchIdle = idleTimeoutMs > 0;
   let lastActivity = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const onIdle = () => {
-    const quietFor = Date.now() - lastActivity;
-    if (!hasData()) timer = setTimeout(onIdle, idleTimeoutMs);
-    else if (quietFor >= (idleTimeoutMs ?? 0)) halt("idle");
-    else timer = setTimeout(onIdle, (idleTimeoutMs ?? 0) - quietFor);
+    const left = hasData() ? lastActivity + idleTimeoutMs - Date.now() : idleTimeoutMs;
+    if (left > 0) timer = setTimeout(onIdle, left);
+    else halt("idle");
   };
+  let timer = watchIdle ? setTimeout(onIdle, idleTimeoutMs) : undefined;
   signal?.addEventListener("abort", onAbort);
-  if (watchIdle) timer = setTimeout(onIdle, idleTimeoutMs);
   return {
     get stop(): StreamStop | undefined {
       return stop;

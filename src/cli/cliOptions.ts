@@ -1,7 +1,8 @@
 /** Command-line options of `saas-litellm-simulator`, parsed into simulator and server options. */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { ROUTES, type EndpointName } from "../core/endpoints";
+import type { EndpointName } from "../core/endpoints";
+import { ENDPOINTS } from "../core/endpointRules";
 import { DEMO_TEAM_ID, DEMO_VIRTUAL_KEY } from "../testing/constants";
 import type { Fault, SimPreset, SimTeamStatus } from "../testing/types";
 
@@ -118,8 +119,8 @@ function checkFault(entry: unknown): ScriptedFault {
   if (!e || typeof e.endpoint !== "string" || typeof e.fault !== "object" || e.fault === null) {
     throw new Error(`a fault needs an "endpoint" name and a "fault" object, got ${JSON.stringify(entry)}`);
   }
-  if (e.endpoint !== "*" && !(e.endpoint in ROUTES)) {
-    throw new Error(`unknown endpoint "${e.endpoint}"; use one of *, ${Object.keys(ROUTES).join(", ")}`);
+  if (e.endpoint !== "*" && !(e.endpoint in ENDPOINTS)) {
+    throw new Error(`unknown endpoint "${e.endpoint}"; use one of *, ${Object.keys(ENDPOINTS).join(", ")}`);
   }
   return e as ScriptedFault;
 }

@@ -1,13 +1,14 @@
 import type { CallOptions } from "./callOptions";
 import type { ClientCore } from "./clientCore";
-import type { JsonCall } from "./jsonCall";
+import { ACCOUNT_ROUTES } from "./endpoints";
+import { createJsonCall, type JsonCall } from "./jsonCall";
 import { expectObject, parseUtc, withDates } from "./normalize";
 import type * as T from "./types";
 
 const enc = encodeURIComponent;
 
 /** The endpoints outside a job's life (E1, E9–E11, E13–E17): health, metadata, costs, usage, credits, team, model groups. */
-export function createAccountMethods(call: JsonCall, teamId: string) {
+export function createAccountMethods(call: JsonCall<keyof typeof ACCOUNT_ROUTES>, teamId: string) {
   return {
     /** E1: liveness (no auth needed). */
     health: (opts: CallOptions = {}) => call<T.Health>("health", "", "", undefined, opts, (j) => expectObject(j, ["status"], "health") as unknown as T.Health),
@@ -68,4 +69,4 @@ export function createAccountMethods(call: JsonCall, teamId: string) {
 export type AccountMethods = ReturnType<typeof createAccountMethods>;
 
 /** The account endpoints as a method module for `composeSaaSLLMClient`. */
-export const accountMethods = (core: ClientCore): AccountMethods => createAccountMethods(core.call, core.teamId);
+export const accountMethods = (core: ClientCore): AccountMethods => createAccountMethods(createJsonCall(core.config, ACCOUNT_ROUTES), core.teamId);

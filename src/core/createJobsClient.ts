@@ -1,6 +1,6 @@
 import type { SaaSLLMClientOptions } from "./clientOptions";
 import { createEventHub } from "./clientEvents";
-import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, defaultTimeout } from "./endpoints";
+import { DEFAULT_STREAM_IDLE_TIMEOUT_MS, defaultTimeout, JOB_ROUTES } from "./endpoints";
 import type { CompleteJobOptions } from "./jobEvents";
 import { createJobMethods } from "./jobMethods";
 import { createJsonCall } from "./jsonCall";
@@ -31,7 +31,7 @@ export function buildJobsClient(options: SaaSLLMClientOptions) {
     delay: retry === false ? undefined : retry?.delay,
   };
   const idleTimeoutMs = options.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_TIMEOUT_MS;
-  const call = createJsonCall(config);
+  const call = createJsonCall(config, JOB_ROUTES);
   const json = createJobMethods(call, config, teamId);
   const closer = createJobCloser(json, (shared) => hub.emit({ type: "job-close-shared", endpoint: "completeJob", requestId: "", attempt: 0, at: Date.now(), ...shared }), options.settleWindowMs);
 

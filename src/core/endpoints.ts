@@ -36,32 +36,42 @@ export interface Endpoint {
   serverOnly?: true;
 }
 
+/** `"METHOD /path"` of one endpoint; `{id}` is the one path parameter. */
+export type Route = Endpoint["route"];
+
 /**
- * The method and path of every client-facing endpoint (docs/wire-protocol.md, E1–E17), in the upstream's routing
- * order (so `GET /api/jobs/create` is E8, as on the server). The client's methods read only this record
- * (`routeOf`), so an app does not ship the proxy's and the simulator's rules below.
+ * The method and path of each client-facing endpoint (docs/wire-protocol.md, E1–E17), one table per method
+ * module, so an app ships only the routes of the methods it composes: the job methods' here, the streamed
+ * and account ones below. `ENDPOINTS` (endpointRules.ts) reads them all, for the proxy's allowlist and the
+ * simulator's router.
  */
-export const ROUTES: Readonly<Record<EndpointName, Endpoint["route"]>> = {
-  health: "GET /health",
+export const JOB_ROUTES = {
   createJob: "POST /api/jobs/create",
   createAndCall: "POST /api/jobs/create-and-call",
-  streamCreateAndCall: "POST /api/jobs/create-and-call-stream",
   llmCall: "POST /api/jobs/{id}/llm-call",
-  streamLLMCall: "POST /api/jobs/{id}/llm-call-stream",
   completeJob: "POST /api/jobs/{id}/complete",
   getJob: "GET /api/jobs/{id}",
+  listTeamJobs: "GET /api/teams/{id}/jobs",
+} satisfies Partial<Record<EndpointName, Route>>;
+
+/** The streamed endpoints' routes (`streamMethods`). */
+export const STREAM_ROUTES = {
+  streamCreateAndCall: "POST /api/jobs/create-and-call-stream",
+  streamLLMCall: "POST /api/jobs/{id}/llm-call-stream",
+} satisfies Partial<Record<EndpointName, Route>>;
+
+/** The account endpoints' routes (`accountMethods`). */
+export const ACCOUNT_ROUTES = {
+  health: "GET /health",
   updateJobMetadata: "PATCH /api/jobs/{id}/metadata",
   getJobCosts: "GET /api/jobs/{id}/costs",
   getTeamUsage: "GET /api/teams/{id}/usage",
-  listTeamJobs: "GET /api/teams/{id}/jobs",
   getCreditBalance: "GET /api/credits/teams/{id}/balance",
   getCreditTransactions: "GET /api/credits/teams/{id}/transactions",
   checkCredits: "POST /api/credits/teams/{id}/check",
   getTeamInfo: "GET /api/teams/{id}",
   resolveModelGroup: "GET /api/model-groups/{id}/resolve",
-};
-
-
+} satisfies Partial<Record<EndpointName, Route>>;
 
 /**
  * Default per-endpoint timeouts in ms: 10 s, as the API's error-handling guide says, raised where the upstream

@@ -1,5 +1,5 @@
 import { messageFor } from "./errorMessages";
-import { ROUTES, type EndpointMethod, type EndpointName } from "./endpoints";
+import type { EndpointMethod, EndpointName, Route } from "./endpoints";
 import { SaaSLLMError } from "./SaaSLLMError";
 
 /** What Python's `uuid.UUID()` accepts: any case, with or without hyphens, `{…}` or `urn:uuid:` around it. */
@@ -8,12 +8,12 @@ export function isJobId(jobId: string): boolean {
 }
 
 /**
- * The method and path of a call, read from the one endpoint table (`ROUTES`, the routes of `ENDPOINTS`): the route's `{id}` filled with
- * `id` (encoded), then `query`. A job id that is not a UUID is a `bad_request` before any request: the server
- * answers it with a plain-text 500 that no retry can fix (docs/upstream-behaviour.md §4).
+ * The method and path of a call to `endpoint`, read from its module's route table (`routes`): the route's
+ * `{id}` filled with `id` (encoded), then `query`. A job id that is not a UUID is a `bad_request` before any
+ * request: the server answers it with a plain-text 500 that no retry can fix (docs/upstream-behaviour.md §4).
  */
-export function routeOf(endpoint: EndpointName, id = "", query = ""): [EndpointMethod, string] {
-  const [method, path] = ROUTES[endpoint].split(" ") as [EndpointMethod, string];
+export function routeOf<N extends EndpointName>(routes: Record<N, Route>, endpoint: N, id = "", query = ""): [EndpointMethod, string] {
+  const [method, path] = routes[endpoint].split(" ") as [EndpointMethod, string];
   if (path.startsWith("/api/jobs/{") && !isJobId(id)) {
     const detail = "the job id is not a UUID";
     throw new SaaSLLMError({ kind: "bad_request", message: `${messageFor("bad_request", undefined, "", endpoint)}: ${detail}`, detail, endpoint, permanent: true });

@@ -1,7 +1,10 @@
 import { randomId } from "./abortable";
 import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
+import type { JOB_ROUTES } from "./endpoints";
 import type { JsonCall } from "./jsonCall";
+
+type JobCall = JsonCall<keyof typeof JOB_ROUTES>;
 import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
 import { isSaaSLLMError } from "./SaaSLLMError";
 import { chargeOf, type CompleteJobOptions } from "./jobEvents";
@@ -13,7 +16,7 @@ import type * as T from "./types";
  * The job endpoints the hooks use (E2, E3, E5, E7, E8, E12), normalized to the types in `types.ts`. The
  * account endpoints live in `accountMethods.ts`, so an app that only runs jobs does not ship them.
  */
-export function createJobMethods(call: JsonCall, config: TransportConfig, teamId: string) {
+export function createJobMethods(call: JobCall, config: TransportConfig, teamId: string) {
   return {
     /** E2: create a job. */
     createJob: (input: T.CreateJobInput, opts: CallOptions = {}) =>
@@ -64,7 +67,7 @@ export function createJobMethods(call: JsonCall, config: TransportConfig, teamId
 }
 
 /** E7, with a `job-close` event for its outcome (a failed close too). */
-function completeJob(call: JsonCall, config: TransportConfig, jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions): Promise<T.CompleteJobResult> {
+function completeJob(call: JobCall, config: TransportConfig, jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions): Promise<T.CompleteJobResult> {
   const { closedBy: by = "app", ...callOpts } = opts;
   const closing = { jobId, status: input.status, by, ...(input.error_message ? { reason: input.error_message } : {}) };
   return call<T.CompleteJobResult>("completeJob", jobId, "", input, { ...callOpts, retry: false }, (j) => {

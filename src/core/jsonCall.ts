@@ -1,5 +1,5 @@
 import type { CallOptions } from "./callOptions";
-import type { EndpointName } from "./endpoints";
+import type { EndpointName, Route } from "./endpoints";
 import { badResponseError } from "./errorFactories";
 import { routeOf } from "./jobId";
 import { send, type TransportConfig } from "./transport";
@@ -9,14 +9,15 @@ import type { JobCosts } from "./types";
 export type Where = { endpoint: EndpointName; requestId: string; attempt: number; at: number };
 
 /**
- * One JSON request through the transport to `endpoint` (its method and path from the endpoint table, with `id`
- * and `query`): parsed, a `credits` event when the answer carries a charge.
+ * One JSON request through the transport to `endpoint` (its method and path from its module's route table,
+ * with `id` and `query`): parsed, a `credits` event when the answer carries a charge.
  */
-export type JsonCall = <R>(endpoint: EndpointName, id: string | undefined, query: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) => Promise<R>;
+export type JsonCall<N extends EndpointName = EndpointName> = <R>(endpoint: N, id: string | undefined, query: string, body: unknown, opts: CallOptions, parse: (json: unknown) => R, observe?: (result: R, where: Where) => void) => Promise<R>;
 
-export function createJsonCall(config: TransportConfig): JsonCall {
+/** The JSON call of one method module, over the routes of its endpoints. */
+export function createJsonCall<N extends EndpointName>(config: TransportConfig, routes: Record<N, Route>): JsonCall<N> {
   return (endpoint, id, query, body, opts, parse, observe) => {
-    const [method, path] = routeOf(endpoint, id, query);
+    const [method, path] = routeOf(routes, endpoint, id, query);
     return send(config, { endpoint, method, path, body, ...opts }, async (res, ctx) => {
       let json: unknown;
       try {

@@ -1,5 +1,6 @@
 import { llmBody } from "./buildBody";
 import type { ClientCore } from "./clientCore";
+import { STREAM_ROUTES } from "./endpoints";
 import { routeOf } from "./jobId";
 import { streamSingleShot } from "./jobs/streamSingleShot";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "./streamChat";
@@ -12,7 +13,7 @@ export function streamMethods(core: ClientCore) {
     /** E4: a streamed call inside a job. (The upstream's E4 is broken and always ends in an error event.) */
     async streamLLMCall(jobId: string, input: LLMCallInput, opts: StreamCallOptions = {}): Promise<StreamCallResult> {
       const body = llmBody(input, "streamLLMCall");
-      return streamChat(config, { endpoint: "streamLLMCall", path: routeOf("streamLLMCall", jobId)[1], body, idleTimeoutMs, jobId }, opts);
+      return streamChat(config, { endpoint: "streamLLMCall", path: routeOf(STREAM_ROUTES, "streamLLMCall", jobId)[1], body, idleTimeoutMs, jobId }, opts);
     },
     /**
      * E6: create a job, stream one call; the server completes and charges it once it wrote the end marker.

@@ -1,5 +1,5 @@
 /**
- * The endpoint table (`ROUTES` in src/core/endpoints.ts, with its rules in `ENDPOINTS`, src/core/endpointRules.ts) against its three readers: every client method,
+ * The endpoint table (the method modules' route tables in src/core/endpoints.ts, with their rules in `ENDPOINTS`, src/core/endpointRules.ts) against its three readers: every client method,
  * sent through the proxy's allowlist, reaches the simulator's endpoint of the same name with the table's
  * method and path. A `Record` over `EndpointName`, so a new endpoint cannot be left out.
  */

@@ -1,5 +1,6 @@
 import { randomId } from "../abortable";
 import { llmBody } from "../buildBody";
+import { STREAM_ROUTES } from "../endpoints";
 import { routeOf } from "../jobId";
 import { streamChat, type StreamCallOptions, type StreamCallResult } from "../streamChat";
 import type { TransportConfig } from "../transport";
@@ -37,7 +38,7 @@ export async function streamSingleShot({ config, closer, teamId, idleTimeoutMs }
     opts.onOpen?.(info);
   };
   try {
-    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: routeOf("streamCreateAndCall")[1], body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
+    const result = await streamChat(config, { endpoint: "streamCreateAndCall", path: routeOf(STREAM_ROUTES, "streamCreateAndCall")[1], body, bodyFor, idleTimeoutMs, clientRequestId }, { ...opts, onOpen });
     trace.reachedEof = result.reachedEof;
     cleanUpSingleShot(closer, trace, undefined);
     return result;

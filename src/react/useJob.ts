@@ -86,17 +86,11 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   const error = state.status === "error" ? state.error : null;
   if (shouldThrow(options.throwOnError, error)) throw error;
 
-  const actions = useMemo(
-    () => ({
-      start: controller.start,
-      complete: controller.complete,
-      fail: controller.fail,
-      ensureJob: controller.handle.ensureJob,
-      reportCallError: controller.handle.reportCallError,
-      reportCallSuccess: controller.handle.reportCallSuccess,
-    }),
-    [controller],
-  );
+  // The controller's actions, without what only this hook uses.
+  const actions = useMemo(() => {
+    const { store: _store, abandon: _abandon, ...rest } = controller;
+    return rest;
+  }, [controller]);
   const costs = state.status === "completed" || (state.status === "failed" && state.result) ? state.result?.costs : undefined;
   const job = query.data;
   // One object per change of what it shows: safe in effect dependencies.

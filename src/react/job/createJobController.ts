@@ -3,7 +3,6 @@ import type { JobClosedBy } from "../../core/clientEvents";
 import type { SaaSLLMJobsClient } from "../../core/createJobsClient";
 import { abortError } from "../../core/errorFactories";
 import { closeReasonOf } from "../../core/jobs/closeReason";
-import type { JobHandle } from "../../core/jobs/jobHandle";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import type { CreateJobInput, JsonObject } from "../../core/types";
 import type { JobState } from "./jobState";
@@ -81,31 +80,22 @@ export function createJobController(getClient: () => JobClient, getOptions: () =
   const start = (input: Partial<CreateJobInput> = {}) => startJob(slot, getClient(), getOptions(), input);
   const close = (status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy?: JobClosedBy) => closeJob(slot, getClient(), status, reason, metadata, closedBy);
 
-  const handle: JobHandle = {
-    get jobId() {
-      return store.getState().jobId;
-    },
-    ensureJob: () => start(),
-    reportCallError: (error) => void (slot.lastCallError = error),
-    reportCallSuccess: () => void (slot.lastCallError = null),
-  };
-
   return {
     store,
-    handle,
     start,
     /** Completes as `completed`, or as `failed` when the job's last call failed. */
     complete: (metadata?: JsonObject) => (slot.lastCallError ? close("failed", closeReasonOf(slot.lastCallError), metadata) : close("completed", undefined, metadata)),
     fail: (reason: string) => close("failed", reason),
+    /** What calls given the job report to (see `JobHandle`). */
+    ensureJob: () => start(),
+    reportCallError: (error: SaaSLLMError) => void (slot.lastCallError = error),
+    reportCallSuccess: () => void (slot.lastCallError = null),
     /** Unmount: a job still open (or being created) is completed as failed. */
     abandon: async () => {
       slot.abandoned = true;
       if (slot.creating) await slot.creating.catch(() => undefined);
-      const { status } = store.getState();
-      if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
-    },
-    get lastCallError() {
-      return slot.lastCallError;
+      const { status, jobId } = store.getState();
+      if (status === "active" || (status === "error" && jobId)) await close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
     },
   };
 }

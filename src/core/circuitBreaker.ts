@@ -24,6 +24,11 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
   let failures = 0;
   let openedAt = 0;
   let probing = false;
+  const close = () => {
+    state = "closed";
+    failures = 0;
+    probing = false;
+  };
   return {
     get state(): CircuitState {
       if (state === "open" && now() - openedAt >= cooldownMs) return "half_open";
@@ -45,18 +50,11 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
         endpoint,
       });
     },
-    success(): void {
-      state = "closed";
-      failures = 0;
-      probing = false;
-    },
+    success: close,
     failure(kind: SaaSLLMErrorKind): void {
       if (!COUNTED.has(kind)) {
-        if (state === "half_open") {
-          state = "closed";
-          failures = 0;
-          probing = false;
-        }
+        // A probe that failed for the caller's own reason (a 403, a 422) still reached a healthy service.
+        if (state === "half_open") close();
         return;
       }
       failures++;

@@ -44,11 +44,9 @@ export function createTeamStatusStore() {
       // Any accepted authenticated call proves the key works and the team is active.
       if ((event.type === "response" || event.type === "stream-start") && event.endpoint !== "health") {
         const { status } = get();
-        if (status === "re-auth" || status === "team-suspended" || status === "team-paused") set({ status: "ok", endpoint: event.endpoint, since: event.at });
-        if (status === "out-of-credits" && (event.endpoint === "llmCall" || event.endpoint === "streamLLMCall" || event.endpoint === "createAndCall" || event.endpoint === "streamCreateAndCall")) {
-          // On the documented server a call at 0 credits is refused; once accepted, credits are back.
-          set({ status: "ok", endpoint: event.endpoint, since: event.at });
-        }
+        // Out of credits clears only on an LLM call (llmCall, streamLLMCall, createAndCall, streamCreateAndCall):
+        // on the documented server a call at 0 credits is refused; once accepted, credits are back.
+        if (status !== "ok" && (status !== "out-of-credits" || event.endpoint.endsWith("Call"))) set({ status: "ok", endpoint: event.endpoint, since: event.at });
       }
     },
     clear() {

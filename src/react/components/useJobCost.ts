@@ -25,7 +25,7 @@ export interface JobCostView {
   loading: boolean;
 }
 
-const fromCosts = (c: JobCosts): JobCharge => ({ creditApplied: c.credit_applied, creditsRemaining: c.credits_remaining, costUsd: c.total_cost_usd, tokens: c.total_tokens, calls: c.total_calls });
+const fromCosts = (c: JobCosts): Pick<JobCharge, "creditApplied" | "creditsRemaining"> => ({ creditApplied: c.credit_applied, creditsRemaining: c.credits_remaining });
 
 /**
  * A job's cost, read from E10 and read again whenever the client reports a call landing in it or the

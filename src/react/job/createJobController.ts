@@ -90,12 +90,13 @@ export function createJobController(getClient: () => JobClient, getOptions: () =
     ensureJob: () => start(),
     reportCallError: (error: SaaSLLMError) => void (slot.lastCallError = error),
     reportCallSuccess: () => void (slot.lastCallError = null),
-    /** Unmount: a job still open (or being created) is completed as failed. */
-    abandon: async () => {
+    /**
+     * Unmount: a job still open (or being created) is completed as failed. `close` waits for a creation, skips a
+     * job that is closed or has none, and shares a complete already under way.
+     */
+    abandon: () => {
       slot.abandoned = true;
-      if (slot.creating) await slot.creating.catch(() => undefined);
-      const { status, jobId } = store.getState();
-      if (status === "active" || (status === "error" && jobId)) await close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
+      return close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
     },
   };
 }

@@ -53,12 +53,7 @@ export interface UseJobResult extends JobHandle {
 export function useJob(options: UseJobOptions = {}): UseJobResult {
   const { client } = useSaaSLLMContext();
   const latest = useLatest({ options, client });
-  const [controller] = useState(() =>
-    createJobController(
-      () => latest.current.client,
-      () => ({ jobType: latest.current.options.jobType ?? "chat", userId: latest.current.options.userId, metadata: latest.current.options.metadata }),
-    ),
-  );
+  const [controller] = useState(() => createJobController(() => latest.current.client, () => latest.current.options));
   const state = useStore(controller.store);
 
   // Held until a real unmount (not StrictMode's simulated one, not a hidden Activity), which fails an open job.
@@ -91,7 +86,7 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
     const { store: _store, abandon: _abandon, ...rest } = controller;
     return rest;
   }, [controller]);
-  const costs = state.status === "completed" || (state.status === "failed" && state.result) ? state.result?.costs : undefined;
+  const costs = closed ? state.result?.costs : undefined;
   const job = query.data;
   // One object per change of what it shows: safe in effect dependencies.
   return useMemo(() => ({ ...actions, state, status: state.status, jobId: state.jobId, job, costs, error, isActive: open }), [actions, state, job, costs, error, open]);

@@ -11,7 +11,8 @@ import type { JobState } from "./jobState";
 type JobClient = Pick<SaaSLLMJobsClient, "createJob" | "completeJob">;
 
 export interface JobControllerOptions {
-  jobType: string;
+  /** @default "chat" */
+  jobType?: string;
   userId?: string;
   metadata?: JsonObject;
 }
@@ -27,7 +28,7 @@ interface JobSlot {
 
 const createJobStore = () => createStore<JobState>()(() => ({ status: "idle", jobId: null }));
 
-async function startJob(slot: JobSlot, client: JobClient, { jobType, userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
+async function startJob(slot: JobSlot, client: JobClient, { jobType = "chat", userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
   // After its owner unmounted nothing may open a job that nobody would ever complete.
   if (slot.abandoned) throw abortError({ endpoint: "createJob" }, "The component that owned the job unmounted");
   const state = slot.store.getState();

@@ -37,8 +37,8 @@ export function createTeamStatusStore() {
         const out = !event.creditApplied && creditsRemaining <= 0;
         const { status } = get();
         // Only between ok and out-of-credits: a suspension or a rejected key is a stronger signal.
-        if (out && status === "ok") set({ status: "out-of-credits", endpoint, since, creditsRemaining });
-        else set({ creditsRemaining, ...(!out && status === "out-of-credits" ? { status: "ok" as const, endpoint, since } : {}) });
+        const flips = out ? status === "ok" : status === "out-of-credits";
+        set(flips ? { status: out ? "out-of-credits" : "ok", endpoint, since, creditsRemaining } : { creditsRemaining });
         return;
       }
       // Any accepted authenticated call proves the key works and the team is active.

@@ -45,5 +45,5 @@ export function TeamStatusBanner({ render, className, ...handlers }: TeamStatusB
   const view: TeamStatusView = { status, ...ERROR_COPY[status], creditsRemaining, endpoint };
   if (render) return render(view);
   const actions = errorActionButtons({ state: status, action: accountStateOf(status)?.[1] ?? "none", seconds: 0, hasPartialText: false }, handlers);
-  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions.length ? actions : null} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
+  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
 }

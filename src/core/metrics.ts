@@ -19,14 +19,10 @@ export interface EndpointStats {
  */
 export function createClientMetrics({ maxSamples = 1000 }: { maxSamples?: number } = {}) {
   const data = new Map<string, { requests: number; errors: number; retries: number; latencies: number[] }>();
-  const entry = (endpoint: string) => {
-    let e = data.get(endpoint);
-    if (!e) data.set(endpoint, (e = { requests: 0, errors: 0, retries: 0, latencies: [] }));
-    return e;
-  };
   return {
     record(event: ClientEvent): void {
-      const e = entry(event.endpoint);
+      let e = data.get(event.endpoint);
+      if (!e) data.set(event.endpoint, (e = { requests: 0, errors: 0, retries: 0, latencies: [] }));
       if (event.type === "request") e.requests++;
       else if (event.type === "retry") e.retries++;
       else if (event.type === "error" || event.type === "response" || event.type === "stream-start") {

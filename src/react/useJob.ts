@@ -67,7 +67,7 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
     // One executor per request: the client retries by its own policy (and its `retry` options), react-query does not.
     queryFn: ({ signal }) => client.getJob(state.jobId as string, { signal }),
     enabled: state.jobId !== null,
-    refetchInterval: open && poll !== false ? poll : false,
+    refetchInterval: open && poll,
     retry: false,
   });
 

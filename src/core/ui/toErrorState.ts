@@ -22,7 +22,7 @@ import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes"
 export function toErrorState(error: SaaSLLMError): ErrorState {
   const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name], listFields = true) => buildState(error, name, action, copy, listFields);
   // A wait the server asked for turns "retry" into "retry-after" so the UI can count down.
-  const retry: ErrorAction = error.retryAfterMs !== undefined && error.retryAfterMs > 0 ? "retry-after" : "retry";
+  const retry: ErrorAction = (error.retryAfterMs ?? 0) > 0 ? "retry-after" : "retry";
 
   switch (error.kind) {
     case "unauthorized":

@@ -29,15 +29,16 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
     failures = 0;
     probing = false;
   };
+  // An open circuit whose cooldown has passed is half open: the next call is its probe.
+  const current = (): CircuitState => (state === "open" && now() - openedAt >= cooldownMs ? "half_open" : state);
   return {
     get state(): CircuitState {
-      if (state === "open" && now() - openedAt >= cooldownMs) return "half_open";
-      return state;
+      return current();
     },
     /** Throws `circuit_open` when the call must not be made. */
     before(endpoint?: string): void {
+      state = current();
       if (state === "closed") return;
-      if (state === "open" && now() - openedAt >= cooldownMs) state = "half_open";
       if (state === "half_open" && !probing) {
         probing = true;
         return;

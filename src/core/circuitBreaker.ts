@@ -51,7 +51,9 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
         endpoint,
       });
     },
-    success: close,
+    success(): void {
+      close();
+    },
     failure(kind: SaaSLLMErrorKind): void {
       if (!COUNTED.has(kind)) {
         // A probe that failed for the caller's own reason (a 403, a 422) still reached a healthy service.

@@ -1,6 +1,6 @@
 import { QueryErrorResetBoundary } from "@tanstack/react-query";
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
+import { isSaaSLLMError } from "../../core/SaaSLLMError";
 import { ErrorBanner } from "../components/ErrorBanner";
 import { NEXT_STEPS } from "../components/errorActions";
 import type { LLMErrorBoundaryProps, LLMFallbackProps } from "./LLMErrorBoundaryTypes";
@@ -50,10 +50,6 @@ class LLMErrorBoundaryInner extends Component<InnerProps, State> {
     const { error } = this.state;
     // Not ours: re-throw during render so the next boundary up handles it.
     if (!isSaaSLLMError(error)) throw error;
-    return this.renderFallback(error);
-  }
-
-  private renderFallback(error: SaaSLLMError): ReactNode {
     const props: LLMFallbackProps = { error, state: toErrorState(error), resetErrorBoundary: this.resetErrorBoundary };
     const custom = this.props.fallbacks?.[props.state.state];
     if (custom) return custom(props);

@@ -50,7 +50,7 @@ async function startJob(slot: JobSlot, client: JobClient, { jobType = "chat", us
   return slot.creating;
 }
 
-async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy: JobClosedBy = "app"): Promise<void> {
+async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy?: JobClosedBy): Promise<void> {
   // complete() while the job is being created completes it once it exists.
   if (slot.creating) await slot.creating.catch(() => undefined);
   if (slot.closing) return slot.closing;
@@ -59,7 +59,7 @@ async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | 
   const jobId = state.jobId;
   if (!jobId || state.status === "completed" || state.status === "failed") return;
   store.setState({ status: "completing", jobId });
-  // The client's closer sends complete at most once per job and reads the job first after a failed attempt.
+  // The client's closer sends complete at most once per job (and reads an unsaid closedBy as "app") and reads the job first after a failed attempt.
   slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason } : {}), ...(metadata ? { metadata } : {}) }, { closedBy }).then(
     (result) => store.setState(result.status === "completed" ? { status: "completed", jobId, result } : { status: "failed", jobId, result, reason: reason ?? "" }),
     (error: unknown) => {

@@ -34,12 +34,17 @@ export type ErrorBannerProps = ErrorBannerHandlers &
  * const call = useLLMCall({ model: "chat-fast" });
  * <ErrorBanner error={call.error} onRetry={() => call.call(messages)} onAddCredits={openBilling} onReauth={signIn} />
  */
-export function ErrorBanner({ onDismiss, className, accountErrors, ...handlers }: ErrorBannerProps) {
-  const view = handlers.state !== undefined ? handlers.state : errorStateOf(handlers.error);
-  // One countdown for the text and the button, so they always show the same number; a new error restarts it.
-  const waits = view?.action === "retry-after";
-  const seconds = useCountdown(waits ? view.retryAfterMs : undefined, view?.error);
-  if (!view || view.state === "aborted" || (view.accountWide && accountErrors === "team-banner")) return null;
+export function ErrorBanner(props: ErrorBannerProps) {
+  const view = props.state !== undefined ? props.state : errorStateOf(props.error);
+  if (!view || view.state === "aborted") return null;
+  if (view.accountWide && props.accountErrors === "team-banner") return null;
+  return <ErrorBannerView view={view} {...props} />;
+}
+
+function ErrorBannerView({ view, onDismiss, className, ...handlers }: ErrorBannerHandlers & { view: ErrorState }) {
+  // One countdown for the text and the button, so they always show the same number.
+  const waits = view.action === "retry-after";
+  const seconds = useCountdown(waits ? view.retryAfterMs : undefined, view.error);
   const actions = errorActionButtons({ state: view.state, action: view.action, seconds, hasPartialText: Boolean(view.partialText) }, handlers);
   if (onDismiss) actions.push(actionButton("Dismiss", onDismiss, "dismiss"));
   // The ticking line sits outside the live region (BannerView), so screen readers do not re-read it every second.

@@ -24,15 +24,21 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
   let failures = 0;
   let openedAt = 0;
   let probing = false;
+  const close = () => {
+    state = "closed";
+    failures = 0;
+    probing = false;
+  };
+  // An open circuit whose cooldown has passed is half open: the next call is its probe.
+  const current = (): CircuitState => (state === "open" && now() - openedAt >= cooldownMs ? "half_open" : state);
   return {
     get state(): CircuitState {
-      if (state === "open" && now() - openedAt >= cooldownMs) return "half_open";
-      return state;
+      return current();
     },
     /** Throws `circuit_open` when the call must not be made. */
     before(endpoint?: string): void {
+      state = current();
       if (state === "closed") return;
-      if (state === "open" && now() - openedAt >= cooldownMs) state = "half_open";
       if (state === "half_open" && !probing) {
         probing = true;
         return;
@@ -46,17 +52,12 @@ export function createCircuitBreaker({ failureThreshold = 5, cooldownMs = 60_000
       });
     },
     success(): void {
-      state = "closed";
-      failures = 0;
-      probing = false;
+      close();
     },
     failure(kind: SaaSLLMErrorKind): void {
       if (!COUNTED.has(kind)) {
-        if (state === "half_open") {
-          state = "closed";
-          failures = 0;
-          probing = false;
-        }
+        // A probe that failed for the caller's own reason (a 403, a 422) still reached a healthy service.
+        if (state === "half_open") close();
         return;
       }
       failures++;

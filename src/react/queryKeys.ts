@@ -1,3 +1,6 @@
+/** The query key of the balance, so you can invalidate it after a top-up. */
+export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamId] as const;
+
 /**
  * react-query keys used by the hooks, so apps can invalidate or prefetch them.
  *
@@ -9,5 +12,5 @@ export const saasLLMKeys = {
   job: (jobId: string) => [...saasLLMKeys.jobs(), jobId] as const,
   jobCosts: (jobId: string) => [...saasLLMKeys.job(jobId), "costs"] as const,
   teamJobs: (teamId: string) => [...saasLLMKeys.all, "team-jobs", teamId] as const,
-  credits: (teamId: string) => [...saasLLMKeys.all, "credits", teamId] as const,
+  credits: creditsQueryKey,
 };

@@ -37,18 +37,16 @@ export function createTeamStatusStore() {
         const out = !event.creditApplied && creditsRemaining <= 0;
         const { status } = get();
         // Only between ok and out-of-credits: a suspension or a rejected key is a stronger signal.
-        if (out && status === "ok") set({ status: "out-of-credits", endpoint, since, creditsRemaining });
-        else set({ creditsRemaining, ...(!out && status === "out-of-credits" ? { status: "ok" as const, endpoint, since } : {}) });
+        const flips = out ? status === "ok" : status === "out-of-credits";
+        set(flips ? { status: out ? "out-of-credits" : "ok", endpoint, since, creditsRemaining } : { creditsRemaining });
         return;
       }
       // Any accepted authenticated call proves the key works and the team is active.
       if ((event.type === "response" || event.type === "stream-start") && event.endpoint !== "health") {
         const { status } = get();
-        if (status === "re-auth" || status === "team-suspended" || status === "team-paused") set({ status: "ok", endpoint: event.endpoint, since: event.at });
-        if (status === "out-of-credits" && (event.endpoint === "llmCall" || event.endpoint === "streamLLMCall" || event.endpoint === "createAndCall" || event.endpoint === "streamCreateAndCall")) {
-          // On the documented server a call at 0 credits is refused; once accepted, credits are back.
-          set({ status: "ok", endpoint: event.endpoint, since: event.at });
-        }
+        // Out of credits clears only on an LLM call (llmCall, streamLLMCall, createAndCall, streamCreateAndCall):
+        // on the documented server a call at 0 credits is refused; once accepted, credits are back.
+        if (status !== "ok" && (status !== "out-of-credits" || event.endpoint.endsWith("Call"))) set({ status: "ok", endpoint: event.endpoint, since: event.at });
       }
     },
     clear() {

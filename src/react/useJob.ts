@@ -53,12 +53,7 @@ export interface UseJobResult extends JobHandle {
 export function useJob(options: UseJobOptions = {}): UseJobResult {
   const { client } = useSaaSLLMContext();
   const latest = useLatest({ options, client });
-  const [controller] = useState(() =>
-    createJobController(
-      () => latest.current.client,
-      () => ({ jobType: latest.current.options.jobType ?? "chat", userId: latest.current.options.userId, metadata: latest.current.options.metadata }),
-    ),
-  );
+  const [controller] = useState(() => createJobController(() => latest.current.client, () => latest.current.options));
   const state = useStore(controller.store);
 
   // Held until a real unmount (not StrictMode's simulated one, not a hidden Activity), which fails an open job.
@@ -72,7 +67,7 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
     // One executor per request: the client retries by its own policy (and its `retry` options), react-query does not.
     queryFn: ({ signal }) => client.getJob(state.jobId as string, { signal }),
     enabled: state.jobId !== null,
-    refetchInterval: open && poll !== false ? poll : false,
+    refetchInterval: open && poll,
     retry: false,
   });
 
@@ -86,18 +81,12 @@ export function useJob(options: UseJobOptions = {}): UseJobResult {
   const error = state.status === "error" ? state.error : null;
   if (shouldThrow(options.throwOnError, error)) throw error;
 
-  const actions = useMemo(
-    () => ({
-      start: controller.start,
-      complete: controller.complete,
-      fail: controller.fail,
-      ensureJob: controller.handle.ensureJob,
-      reportCallError: controller.handle.reportCallError,
-      reportCallSuccess: controller.handle.reportCallSuccess,
-    }),
-    [controller],
-  );
-  const costs = state.status === "completed" || (state.status === "failed" && state.result) ? state.result?.costs : undefined;
+  // The controller's actions, without what only this hook uses.
+  const actions = useMemo(() => {
+    const { store: _store, abandon: _abandon, ...rest } = controller;
+    return rest;
+  }, [controller]);
+  const costs = closed ? state.result?.costs : undefined;
   const job = query.data;
   // One object per change of what it shows: safe in effect dependencies.
   return useMemo(() => ({ ...actions, state, status: state.status, jobId: state.jobId, job, costs, error, isActive: open }), [actions, state, job, costs, error, open]);

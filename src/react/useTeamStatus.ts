@@ -1,4 +1,5 @@
 import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import type { TeamStatusState } from "./teamStatusStore";
 import { useSaaSLLMContext } from "./SaaSLLMProvider";
 
@@ -18,10 +19,5 @@ export type UseTeamStatusResult = Pick<TeamStatusState, "status" | "endpoint" | 
  */
 export function useTeamStatus(): UseTeamStatusResult {
   const { teamStatus } = useSaaSLLMContext();
-  const status = useStore(teamStatus, (s) => s.status);
-  const endpoint = useStore(teamStatus, (s) => s.endpoint);
-  const since = useStore(teamStatus, (s) => s.since);
-  const creditsRemaining = useStore(teamStatus, (s) => s.creditsRemaining);
-  const clear = useStore(teamStatus, (s) => s.clear);
-  return { status, endpoint, since, creditsRemaining, clear };
+  return useStore(teamStatus, useShallow(({ status, endpoint, since, creditsRemaining, clear }) => ({ status, endpoint, since, creditsRemaining, clear })));
 }

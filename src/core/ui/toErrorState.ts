@@ -22,7 +22,7 @@ import type { ErrorAction, ErrorState, ErrorStateName } from "./errorStateTypes"
 export function toErrorState(error: SaaSLLMError): ErrorState {
   const state = (name: ErrorStateName, action: ErrorAction, copy: ErrorCopy = ERROR_COPY[name], listFields = true) => buildState(error, name, action, copy, listFields);
   // A wait the server asked for turns "retry" into "retry-after" so the UI can count down.
-  const retry: ErrorAction = error.retryAfterMs !== undefined && error.retryAfterMs > 0 ? "retry-after" : "retry";
+  const retry: ErrorAction = (error.retryAfterMs ?? 0) > 0 ? "retry-after" : "retry";
 
   switch (error.kind) {
     case "unauthorized":
@@ -51,8 +51,8 @@ export function toErrorState(error: SaaSLLMError): ErrorState {
     case "bad_request":
       return state("invalid-request", "none");
     case "validation":
-      // Only the messages come from the end user; any other field is a setting of the app, which they cannot fix.
-      return userFields(error) ? state("invalid-request", "none", VARIANT_COPY.validation) : state("invalid-request", "none", VARIANT_COPY.appValidation, false);
+      // Only the messages (body.messages...) come from the end user; any other field is a setting of the app, which they cannot fix.
+      return error.fieldErrors?.some((f) => f.loc[0] === "body" && f.loc[1] === "messages") ? state("invalid-request", "none", VARIANT_COPY.validation) : state("invalid-request", "none", VARIANT_COPY.appValidation, false);
     case "bad_response":
       return state("invalid-request", "none", VARIANT_COPY.badResponse);
     case "not_found":
@@ -83,9 +83,4 @@ function buildState(error: SaaSLLMError, name: ErrorStateName, action: ErrorActi
     ...(listFields && error.fieldErrors?.length ? { fieldErrors: error.fieldErrors } : {}),
     ...(error.partialText ? { partialText: error.partialText } : {}),
   };
-}
-
-/** True when a 422 names a field the user typed (the messages), so listing the fields helps them. */
-function userFields(error: SaaSLLMError): boolean {
-  return (error.fieldErrors ?? []).some((f) => f.loc[0] === "body" && f.loc[1] === "messages");
 }

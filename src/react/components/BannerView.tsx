@@ -10,8 +10,8 @@ export interface BannerViewProps {
   role?: "alert" | "status";
   /** Extra content under the message (field errors). */
   details?: ReactNode;
-  /** Action buttons. */
-  actions?: ReactNode;
+  /** Action buttons; none renders no actions row. */
+  actions?: ReactNode[];
   className?: string;
 }
 
@@ -31,7 +31,7 @@ export function BannerView({ name, title, message, role = "alert", details, acti
         <p className="slm-banner__message">{message}</p>
       </div>
       {details}
-      {actions ? <div className="slm-banner__actions">{actions}</div> : null}
+      {actions?.length ? <div className="slm-banner__actions">{actions}</div> : null}
     </div>
   );
 }

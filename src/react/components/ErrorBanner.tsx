@@ -57,8 +57,8 @@ function ErrorBannerView({ view, onDismiss, className, ...handlers }: ErrorBanne
       // The alert names the server's wait once (a screen reader reads it once); the countdown ticks outside it.
       message={waits ? messageOf(view, view.retryAfterMs) : view.message}
       className={className}
-      details={countdown || fields ? <>{countdown}{fields}</> : null}
-      actions={actions.length ? actions : null}
+      details={<>{countdown}{fields}</>}
+      actions={actions}
     />
   );
 }

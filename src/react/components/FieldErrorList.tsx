@@ -12,13 +12,9 @@ export function FieldErrorList({ errors }: { errors: readonly FieldError[] }) {
     <ul className="slm-banner__fields" aria-label="Fields to fix">
       {errors.map((f, i) => (
         <li key={`${f.path}-${i}`} className="slm-banner__field" data-field={f.path}>
-          <span className="slm-banner__field-name">{fieldLabel(f.path)}</span>: {f.message}
+          <span className="slm-banner__field-name">{f.path.replace(/^(body|query|path)\.?/, "") || "request"}</span>: {f.message}
         </li>
       ))}
     </ul>
   );
-}
-
-function fieldLabel(path: string): string {
-  return path.replace(/^(body|query|path)\.?/, "") || "request";
 }

@@ -1,7 +1,6 @@
 import type { ReactNode } from "react";
-import { useStore } from "zustand";
-import { useSaaSLLMContext } from "../SaaSLLMProvider";
 import type { TeamStatus } from "../teamStatusStore";
+import { useTeamStatus } from "../useTeamStatus";
 import { ERROR_COPY } from "../../core/ui/errorCopy";
 import { accountStateOf } from "../../core/ui/accountStates";
 import { BannerView } from "./BannerView";
@@ -40,14 +39,11 @@ export interface TeamStatusBannerProps extends Pick<ErrorActionHandlers, "onReau
  * </SaaSLLMProvider>
  */
 export function TeamStatusBanner({ render, className, ...handlers }: TeamStatusBannerProps) {
-  const { teamStatus } = useSaaSLLMContext();
-  const status = useStore(teamStatus, (s) => s.status);
-  const creditsRemaining = useStore(teamStatus, (s) => s.creditsRemaining);
-  const endpoint = useStore(teamStatus, (s) => s.endpoint);
+  const { status, creditsRemaining, endpoint } = useTeamStatus();
   if (status === "ok") return null;
 
   const view: TeamStatusView = { status, ...ERROR_COPY[status], creditsRemaining, endpoint };
   if (render) return render(view);
   const actions = errorActionButtons({ state: status, action: accountStateOf(status)?.[1] ?? "none", seconds: 0, hasPartialText: false }, handlers);
-  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions.length ? actions : null} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
+  return <BannerView name={status} title={view.title} message={view.message} role="status" actions={actions} className={`slm-team-status${className ? ` ${className}` : ""}`} />;
 }

@@ -38,7 +38,8 @@ export const actionButton = (label: string, onClick: (() => void) | undefined, k
     </button>
   ) : null;
 
-const NEXT_STEPS: Array<[ErrorAction, "onReauth" | "onAddCredits" | "onChooseModel" | "onContactAdmin", string]> = [
+/** Each next step: its action, the handler that takes it, and the button's label. */
+export const NEXT_STEPS: Array<[ErrorAction, "onReauth" | "onAddCredits" | "onChooseModel" | "onContactAdmin", string]> = [
   ["sign-in", "onReauth", "Sign in again"],
   ["add-credits", "onAddCredits", "Add credits"],
   ["choose-model", "onChooseModel", "Choose another model"],

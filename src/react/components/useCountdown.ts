@@ -8,7 +8,8 @@ interface Clock {
 
 const start = (key: unknown, ms: number | undefined, deadline: number | undefined): Clock => {
   const now = Date.now();
-  return { key, deadline: deadline ?? now + Math.max(0, ms ?? 0), now };
+  // A negative wait needs no clamp here: what is left is clamped at 0.
+  return { key, deadline: deadline ?? now + (ms ?? 0), now };
 };
 
 /**

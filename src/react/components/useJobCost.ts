@@ -25,8 +25,6 @@ export interface JobCostView {
   loading: boolean;
 }
 
-const fromCosts = (c: JobCosts): JobCharge => ({ creditApplied: c.credit_applied, creditsRemaining: c.credits_remaining, costUsd: c.total_cost_usd, tokens: c.total_tokens, calls: c.total_calls });
-
 /**
  * A job's cost, read from E10 and read again whenever the client reports a call landing in it or the
  * job closing (client events), so the numbers follow the conversation without polling.
@@ -59,7 +57,8 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
   const unreportedCalls = breakdown.filter((b) => b.model !== null && !b.prompt_tokens && !b.completion_tokens).length;
   const promptTokens = breakdown.reduce((n, b) => n + (b.prompt_tokens || 0), 0);
   const completionTokens = breakdown.reduce((n, b) => n + (b.completion_tokens || 0), 0);
-  const closed = charge ?? (closedCosts ? fromCosts(closedCosts) : null);
+  // The close's charge as the client reported it, else the costs the closing hook got back.
+  const applied = charge ? charge.creditApplied : closedCosts?.credit_applied;
   return {
     jobId,
     calls: breakdown.length,
@@ -68,8 +67,8 @@ export function useJobCost(jobId: string | null, closedCosts?: JobCosts): JobCos
     tokens: promptTokens + completionTokens,
     costUsd: query.data?.costs.total_cost_usd ?? 0,
     unreportedCalls,
-    charge: closed ? (closed.creditApplied ? "charged" : "not-charged") : "pending",
-    creditsRemaining: closed?.creditsRemaining,
+    charge: applied === undefined ? "pending" : applied ? "charged" : "not-charged",
+    creditsRemaining: charge ? charge.creditsRemaining : closedCosts?.credits_remaining,
     loading: jobId !== null && query.isPending,
   };
 }

@@ -1,7 +1,8 @@
 import { QueryErrorResetBoundary } from "@tanstack/react-query";
 import { Component, type ErrorInfo, type ReactNode } from "react";
-import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
+import { isSaaSLLMError } from "../../core/SaaSLLMError";
 import { ErrorBanner } from "../components/ErrorBanner";
+import { NEXT_STEPS } from "../components/errorActions";
 import type { LLMErrorBoundaryProps, LLMFallbackProps } from "./LLMErrorBoundaryTypes";
 import { toErrorState } from "../../core/ui/toErrorState";
 
@@ -49,25 +50,13 @@ class LLMErrorBoundaryInner extends Component<InnerProps, State> {
     const { error } = this.state;
     // Not ours: re-throw during render so the next boundary up handles it.
     if (!isSaaSLLMError(error)) throw error;
-    return this.renderFallback(error);
-  }
-
-  private renderFallback(error: SaaSLLMError): ReactNode {
     const props: LLMFallbackProps = { error, state: toErrorState(error), resetErrorBoundary: this.resetErrorBoundary };
     const custom = this.props.fallbacks?.[props.state.state];
     if (custom) return custom(props);
     if (this.props.fallbackRender) return this.props.fallbackRender(props);
-    const { onReauth, onAddCredits, onChooseModel, onContactAdmin } = this.props;
-    return (
-      <ErrorBanner
-        state={props.state}
-        onRetry={this.resetErrorBoundary}
-        onReauth={onReauth && (() => onReauth(props))}
-        onAddCredits={onAddCredits && (() => onAddCredits(props))}
-        onChooseModel={onChooseModel && (() => onChooseModel(props))}
-        onContactAdmin={onContactAdmin && (() => onContactAdmin(props))}
-      />
-    );
+    // The banner's next-step handlers (onReauth, onAddCredits ...), each given the fallback props.
+    const handlers = Object.fromEntries(NEXT_STEPS.map(([, key]) => [key, this.props[key] && (() => this.props[key]?.(props))]));
+    return <ErrorBanner state={props.state} onRetry={this.resetErrorBoundary} {...handlers} />;
   }
 }
 

@@ -3,7 +3,10 @@ import type { SaaSLLMError } from "../../core/SaaSLLMError";
 import { useEffect } from "react";
 import type { CreditBalance } from "../../core/types";
 import type { RequiresClient } from "../register";
+import { creditsQueryKey } from "../queryKeys";
 import { useSaaSLLMContext } from "../SaaSLLMProvider";
+
+export { creditsQueryKey };
 
 /** Options of {@link useCredits}. */
 export interface UseCreditsOptions {
@@ -15,8 +18,6 @@ export interface UseCreditsOptions {
   enabled?: boolean;
 }
 
-/** The query key of the balance, so you can invalidate it after a top-up. */
-export const creditsQueryKey = (teamId: string) => ["saas-llm", "credits", teamId] as const;
 
 /** What {@link useCredits} returns: the balance query plus derived flags. */
 export type UseCreditsResult = UseQueryResult<CreditBalance, SaaSLLMError> & {

@@ -3,7 +3,6 @@ import type { JobClosedBy } from "../../core/clientEvents";
 import type { SaaSLLMJobsClient } from "../../core/createJobsClient";
 import { abortError } from "../../core/errorFactories";
 import { closeReasonOf } from "../../core/jobs/closeReason";
-import type { JobHandle } from "../../core/jobs/jobHandle";
 import { isSaaSLLMError, type SaaSLLMError } from "../../core/SaaSLLMError";
 import type { CreateJobInput, JsonObject } from "../../core/types";
 import type { JobState } from "./jobState";
@@ -12,7 +11,8 @@ import type { JobState } from "./jobState";
 type JobClient = Pick<SaaSLLMJobsClient, "createJob" | "completeJob">;
 
 export interface JobControllerOptions {
-  jobType: string;
+  /** @default "chat" */
+  jobType?: string;
   userId?: string;
   metadata?: JsonObject;
 }
@@ -28,7 +28,7 @@ interface JobSlot {
 
 const createJobStore = () => createStore<JobState>()(() => ({ status: "idle", jobId: null }));
 
-async function startJob(slot: JobSlot, client: JobClient, { jobType, userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
+async function startJob(slot: JobSlot, client: JobClient, { jobType = "chat", userId, metadata }: JobControllerOptions, input: Partial<CreateJobInput>): Promise<string> {
   // After its owner unmounted nothing may open a job that nobody would ever complete.
   if (slot.abandoned) throw abortError({ endpoint: "createJob" }, "The component that owned the job unmounted");
   const state = slot.store.getState();
@@ -50,7 +50,7 @@ async function startJob(slot: JobSlot, client: JobClient, { jobType, userId, met
   return slot.creating;
 }
 
-async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy: JobClosedBy = "app"): Promise<void> {
+async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy?: JobClosedBy): Promise<void> {
   // complete() while the job is being created completes it once it exists.
   if (slot.creating) await slot.creating.catch(() => undefined);
   if (slot.closing) return slot.closing;
@@ -59,7 +59,7 @@ async function closeJob(slot: JobSlot, client: JobClient, status: "completed" | 
   const jobId = state.jobId;
   if (!jobId || state.status === "completed" || state.status === "failed") return;
   store.setState({ status: "completing", jobId });
-  // The client's closer sends complete at most once per job and reads the job first after a failed attempt.
+  // The client's closer sends complete at most once per job (and reads an unsaid closedBy as "app") and reads the job first after a failed attempt.
   slot.closing = client.completeJob(jobId, { status, ...(reason ? { error_message: reason } : {}), ...(metadata ? { metadata } : {}) }, { closedBy }).then(
     (result) => store.setState(result.status === "completed" ? { status: "completed", jobId, result } : { status: "failed", jobId, result, reason: reason ?? "" }),
     (error: unknown) => {
@@ -81,31 +81,23 @@ export function createJobController(getClient: () => JobClient, getOptions: () =
   const start = (input: Partial<CreateJobInput> = {}) => startJob(slot, getClient(), getOptions(), input);
   const close = (status: "completed" | "failed", reason?: string, metadata?: JsonObject, closedBy?: JobClosedBy) => closeJob(slot, getClient(), status, reason, metadata, closedBy);
 
-  const handle: JobHandle = {
-    get jobId() {
-      return store.getState().jobId;
-    },
-    ensureJob: () => start(),
-    reportCallError: (error) => void (slot.lastCallError = error),
-    reportCallSuccess: () => void (slot.lastCallError = null),
-  };
-
   return {
     store,
-    handle,
     start,
     /** Completes as `completed`, or as `failed` when the job's last call failed. */
     complete: (metadata?: JsonObject) => (slot.lastCallError ? close("failed", closeReasonOf(slot.lastCallError), metadata) : close("completed", undefined, metadata)),
     fail: (reason: string) => close("failed", reason),
-    /** Unmount: a job still open (or being created) is completed as failed. */
-    abandon: async () => {
+    /** What calls given the job report to (see `JobHandle`). */
+    ensureJob: () => start(),
+    reportCallError: (error: SaaSLLMError) => void (slot.lastCallError = error),
+    reportCallSuccess: () => void (slot.lastCallError = null),
+    /**
+     * Unmount: a job still open (or being created) is completed as failed. `close` waits for a creation, skips a
+     * job that is closed or has none, and shares a complete already under way.
+     */
+    abandon: () => {
       slot.abandoned = true;
-      if (slot.creating) await slot.creating.catch(() => undefined);
-      const { status } = store.getState();
-      if (status === "active" || (status === "error" && store.getState().jobId)) await close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
-    },
-    get lastCallError() {
-      return slot.lastCallError;
+      return close("failed", "Abandoned: the component that owned the job unmounted", undefined, "unmount").catch(() => undefined);
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { JobCloser } from "./jobs/createJobCloser";
 import type { JobMethods } from "./jobMethods";
-import type { JOB_ROUTES } from "./endpoints";
+import type { JobEndpoint } from "./endpoints";
 import type { JsonCall } from "./jsonCall";
 import type { TransportConfig } from "./transport";
 
@@ -8,7 +8,7 @@ import type { TransportConfig } from "./transport";
 export interface ClientCore {
   config: TransportConfig;
   /** JSON requests to the job endpoints (a module with endpoints of its own makes its call with `createJsonCall` and its routes). */
-  call: JsonCall<keyof typeof JOB_ROUTES>;
+  call: JsonCall<JobEndpoint>;
   /** The job reads (closing goes through `closer`, never a raw complete). */
   jobs: Pick<JobMethods, "getJob" | "listTeamJobs">;
   closer: JobCloser;

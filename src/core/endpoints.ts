@@ -45,14 +45,17 @@ export type Route = Endpoint["route"];
  * and account ones below. `ENDPOINTS` (endpointRules.ts) reads them all, for the proxy's allowlist and the
  * simulator's router.
  */
-export const JOB_ROUTES = {
+/** The endpoints the jobs client itself calls (`ClientCore.call`); the other method modules have their own routes. */
+export type JobEndpoint = "createJob" | "createAndCall" | "llmCall" | "completeJob" | "getJob" | "listTeamJobs";
+
+export const JOB_ROUTES: Record<JobEndpoint, Route> = {
   createJob: "POST /api/jobs/create",
   createAndCall: "POST /api/jobs/create-and-call",
   llmCall: "POST /api/jobs/{id}/llm-call",
   completeJob: "POST /api/jobs/{id}/complete",
   getJob: "GET /api/jobs/{id}",
   listTeamJobs: "GET /api/teams/{id}/jobs",
-} satisfies Partial<Record<EndpointName, Route>>;
+};
 
 /** The streamed endpoints' routes (`streamMethods`). */
 export const STREAM_ROUTES = {

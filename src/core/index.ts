@@ -27,7 +27,7 @@ export type { ClientEvent, ClientEventListener, DelaySource, NoRetryReason, JobC
 export type { CompleteJobOptions } from "./jobEvents";
 export type { ClientMetrics, EndpointStats } from "./metrics";
 export type { CircuitBreaker, CircuitBreakerOptions, CircuitState } from "./circuitBreaker";
-export type { EndpointName } from "./endpoints";
+export type { EndpointName, JobEndpoint } from "./endpoints";
 export type { ReadChatStreamOptions } from "./readChatStream";
 export type { JobHandle, JobRef } from "./jobs/jobHandle";
 export type { ChatStreamStatus, ChatStreamState, ChatStreamMessage, ChatStreamFinishInfo, ChatEngineOptions } from "./chat/chatTypes";

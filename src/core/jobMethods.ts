@@ -1,10 +1,10 @@
 import { randomId } from "./abortable";
 import type { CallOptions } from "./callOptions";
 import { llmBody } from "./buildBody";
-import type { JOB_ROUTES } from "./endpoints";
+import type { JobEndpoint } from "./endpoints";
 import type { JsonCall } from "./jsonCall";
 
-type JobCall = JsonCall<keyof typeof JOB_ROUTES>;
+type JobCall = JsonCall<JobEndpoint>;
 import { expectObject, normalizeStatus, parseUtc, toCosts, toJob, withDates } from "./normalize";
 import { isSaaSLLMError } from "./SaaSLLMError";
 import { chargeOf, type CompleteJobOptions } from "./jobEvents";
@@ -19,17 +19,17 @@ import type * as T from "./types";
 export function createJobMethods(call: JobCall, config: TransportConfig, teamId: string) {
   return {
     /** E2: create a job. */
-    createJob: (input: T.CreateJobInput, opts: CallOptions = {}) =>
+    createJob: (input: T.CreateJobInput, opts?: CallOptions) =>
       call<T.CreateJobResult>("createJob", "", "", { team_id: teamId, metadata: {}, ...input }, opts, (j) => {
         const r = expectObject(j, ["job_id"], "createJob");
         return { job_id: String(r.job_id), status: normalizeStatus(r.status), created_at: parseUtc(r.created_at) ?? new Date() };
       }, (r, where) => config.hub.emit({ type: "job-open", ...where, jobId: r.job_id, jobType: input.job_type })),
 
     /** E8: the job record. */
-    getJob: async (jobId: string, opts: CallOptions = {}) => call("getJob", jobId, "", undefined, opts, (j) => toJob(j, "getJob")),
+    getJob: async (jobId: string, opts?: CallOptions) => call("getJob", jobId, "", undefined, opts, (j) => toJob(j, "getJob")),
 
     /** E3: one call inside a job. */
-    llmCall: async (jobId: string, input: T.LLMCallInput, opts: CallOptions = {}) =>
+    llmCall: async (jobId: string, input: T.LLMCallInput, opts?: CallOptions) =>
       call<T.LLMCallResult>("llmCall", jobId, "", llmBody(input, "llmCall"), opts, (j) => {
         const r = expectObject(j, ["response", "metadata"], "llmCall");
         expectObject(r.response, ["content"], "llmCall");
@@ -37,7 +37,7 @@ export function createJobMethods(call: JobCall, config: TransportConfig, teamId:
       }, (r, where) => config.hub.emit({ type: "call-usage", ...where, jobId, tokens: Number(r.metadata.tokens_used) || 0, serverLatencyMs: Number(r.metadata.latency_ms) || 0, model: String(r.metadata.model ?? "") })),
 
     /** E5: create, call and complete in one request (charged once on success). */
-    createAndCall: async (input: T.CreateAndCallInput, opts: CallOptions = {}) => {
+    createAndCall: async (input: T.CreateAndCallInput, opts?: CallOptions) => {
       const { team_id = teamId, job_type = "chat", job_metadata, ...rest } = input;
       const body = { ...llmBody(rest, "createAndCall"), team_id, job_type, job_metadata: { client_request_id: randomId(), ...job_metadata } };
       return call<T.CreateAndCallResult>("createAndCall", "", "", body, opts, (j) => {
@@ -57,7 +57,7 @@ export function createJobMethods(call: JobCall, config: TransportConfig, teamId:
     completeJob: (jobId: string, input: T.CompleteJobInput, opts: CompleteJobOptions = {}) => completeJob(call, config, jobId, input, opts),
 
     /** E12: the team's jobs, newest first. */
-    listTeamJobs: (query: T.TeamJobsQuery = {}, opts: CallOptions = {}) =>
+    listTeamJobs: (query: T.TeamJobsQuery = {}, opts?: CallOptions) =>
       call<T.TeamJobs>("listTeamJobs", teamId, queryString(query), undefined, opts, (j) => {
         const r = expectObject(j, ["jobs"], "listTeamJobs");
         const jobs = Array.isArray(r.jobs) ? r.jobs.map((x) => toJob(x, "listTeamJobs")) : [];

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Simulator } from "../../src/testing/index";
-import { page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatKit";
+import { persistChat } from "../../src/core/chat/persist/chatPersistence";
+import { memoryStorage, page, REPLY, run, simulator, streamThenLeave, onFakeClock } from "./chatKit";
 
 vi.mock("react", () => ({}));
 
@@ -183,5 +184,51 @@ describe("outcome reconciliation in a live session", () => {
     await run(10_000);
     expect(inJob.getState().outcome).toBeNull();
     expect(count("listTeamJobs")).toBe(0);
+  });
+});
+
+describe("a re-send is the answer the user asked about, and only with consent", () => {
+  it("Retry pressed during a stop's charge check, then a newer send: the newer answer is not stopped and sent again", async () => {
+    sim = simulator();
+    const { engine } = page(sim);
+    void engine.send("First");
+    await run(100);
+    engine.stop();
+    expect(engine.getState().outcome).toEqual({ status: "checking" });
+    // The retry waits for the stopped answer's fate; meanwhile the user asks something else.
+    const retried = engine.retry();
+    void engine.send("Second");
+    await run(40_000);
+    await retried;
+    expect(engine.getState()).toMatchObject({ status: "done", outcome: null });
+    expect(engine.getState().messages.filter((m) => m.role === "user").map((m) => m.content)).toEqual(["First", "Second"]);
+    // The stopped answer (the server finished and charged it) and the second: nothing sent on the retry's behalf.
+    expect(count("streamCreateAndCall")).toBe(2);
+    expect(charges()).toBe(2);
+  });
+
+  it("a stopped answer restored after a reload is checked: 'charged', and only sendAgain re-sends it", async () => {
+    sim = simulator();
+    const { storage, state } = memoryStorage();
+    const options = { storage, key: "chat", writeEveryMs: 100 };
+    const first = page(sim, { persist: persistChat(options) });
+    void first.engine.send("Tell me a story");
+    await run(200);
+    first.engine.stop();
+    await run(200);
+    expect(first.engine.getState().status).toBe("stopped");
+    // The page goes away before its own check could close anything; the server finishes and charges the job.
+    state.frozen = true;
+    first.kill();
+    await run(30_000);
+    const second = page(sim, { persist: persistChat(options) });
+    expect(second.engine.getState()).toMatchObject({ status: "stopped", outcome: { status: "checking" } });
+    await run(1_000);
+    expect(second.engine.getState().outcome).toMatchObject({ status: "charged" });
+    const plain = second.engine.retry();
+    await run(10_000);
+    await plain;
+    expect(count("streamCreateAndCall")).toBe(1);
+    expect(charges()).toBe(1);
   });
 });

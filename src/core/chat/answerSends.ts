@@ -31,11 +31,16 @@ export function createAnswerSends(
       return null;
     }
   };
-  /** Re-sends only once the last answer's fate is known, and only with consent when it was charged. */
+  /**
+   * Re-sends the answer the user asked about, only once its fate is known, and only with consent when it was
+   * (or may have been) charged. Nothing is sent when a newer answer was sent meanwhile or one is running: that
+   * answer's charge is not what the user agreed to.
+   */
   const resend = async (options: ResendOptions | undefined, go: (plan: PlannedAnswer) => Promise<void>): Promise<void> => {
-    await checked();
     const { plan } = machine();
-    if (!plan || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
+    await checked();
+    const now = machine();
+    if (!plan || now.plan !== plan || now.run || (needsChargeConsent(getState().outcome) && !options?.chargeAgain)) return;
     return go(plan);
   };
   return {

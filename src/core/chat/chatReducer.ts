@@ -152,7 +152,9 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       if (busyOrGone(m) || m.state !== initialChatStreamState) return m;
       const { state, at, now } = action;
       const restored = { ...m, state, plan: plannedFrom(state.messages), startedAt: at };
-      return withCheck(restored, { partialText: state.text }, state.status === "interrupted" ? state.reason : null, at ?? now);
+      // A stopped answer too: the shipped server finishes and charges it (upstream-behaviour §5).
+      const endedBy = { kind: state.status === "stopped" ? "aborted" : undefined, partialText: state.text };
+      return withCheck(restored, endedBy, state.reason, at ?? now);
     }
     case "outcome":
       return m.disposed || action.check !== m.check ? m : { ...patch(m, { outcome: action.outcome }), check: null };

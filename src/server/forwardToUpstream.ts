@@ -35,6 +35,8 @@ export async function forwardToUpstream({ request, url, body, credentials, strea
   const abort = (reason: unknown) => upstreamAbort.abort(reason);
   const onBrowserGone = () => abort(request.signal.reason);
   request.signal.addEventListener("abort", onBrowserGone, { once: true });
+  // Gone already (while `getVirtualKey` or `beforeForward` ran): nothing goes out with the key.
+  if (request.signal.aborted) onBrowserGone();
   const headerTimer = setTimeout(() => abort(new DOMException("Upstream timeout", "TimeoutError")), timeoutMs);
   let response: Response;
   try {
@@ -46,14 +48,15 @@ export async function forwardToUpstream({ request, url, body, credentials, strea
   } finally {
     clearTimeout(headerTimer);
   }
-  const { status, statusText } = response;
+  // The upstream's reason phrase is never passed on: it is free text, and it could name the key.
+  const { status } = response;
   if (response.type === "opaqueredirect" || (status >= 300 && status < 400 && status !== 304)) {
     abort(new DOMException("Upstream redirect", "AbortError"));
     return proxyError(502, `Bad Gateway: the API answered with a redirect (${status}), which the proxy never follows`);
   }
   const outHeaders = responseHeaders(response.headers, credentials.virtualKey, streams && response.ok);
-  if (!response.body || NULL_BODY.has(status)) return new Response(null, { status, statusText, headers: outHeaders });
+  if (!response.body || NULL_BODY.has(status)) return new Response(null, { status, headers: outHeaders });
   const idle = passThrough(response.body, streamIdleTimeoutMs, () => abort(new DOMException("Stream idle", "TimeoutError")));
   const out = response.ok ? idle.pipeThrough(redactStream(credentials.virtualKey)) : boundedErrorBody(idle, credentials.virtualKey, abort);
-  return new Response(out, { status, statusText, headers: outHeaders });
+  return new Response(out, { status, headers: outHeaders });
 }

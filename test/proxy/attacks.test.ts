@@ -48,6 +48,17 @@ describe("finding 1: the key never reaches the browser", () => {
     expect(ctx.seen.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`]);
   });
 
+  it("an upstream reason phrase that echoes the key does not reach the browser's status line", async () => {
+    ctx.answer((_req, res) => {
+      res.writeHead(401, `Invalid key ${KEY}`, { "content-type": "application/json" });
+      res.end('{"detail":"nope"}');
+    });
+    const res = await fetch(`${ctx.baseUrl}/api/jobs/${JOB}`);
+    expect(res.status).toBe(401);
+    expectNoKey(res.statusText);
+    expectNoKey(await res.text());
+  });
+
   it("a 2xx JSON body that echoes the key (raw, Bearer, URL-encoded) is redacted", async () => {
     ctx.answer((_req, res) => {
       res.writeHead(200, { "content-type": "application/json", "x-request-id": "req-1" });
@@ -280,5 +291,34 @@ describe("finding 7: E17 (resolveModelGroup) is forwarded as docs/wire-protocol.
     const twice = await fetch(`${ctx.baseUrl}/api/model-groups/legacy/resolve?team_id=${DEMO_TEAM_ID}&team_id=team-other`);
     expect([foreign.status, twice.status]).toEqual([403, 403]);
     expect(ctx.simulator.requestsTo("resolveModelGroup")).toHaveLength(1);
+  });
+});
+
+describe("a browser gone before the request is forwarded", () => {
+  let leave: () => void = () => undefined;
+  let forwarded: Promise<"answered" | "refused"> | null = null;
+  let onForward: () => void = () => undefined;
+  const ctx = useHostileUpstream({
+    // The browser leaves while the app's own check runs (a budget lookup, a session read).
+    beforeForward: async (request) => {
+      leave();
+      if (!request.signal.aborted) await new Promise((resolve) => request.signal.addEventListener("abort", resolve, { once: true }));
+    },
+    fetch: (input, init) => {
+      const answer = globalThis.fetch(input, init);
+      forwarded = answer.then(() => "answered" as const, () => "refused" as const);
+      onForward();
+      return answer;
+    },
+  });
+
+  it("sends nothing upstream with the key: no billed call for a reader who left", async () => {
+    const browser = new AbortController();
+    leave = () => browser.abort();
+    const reached = new Promise<void>((resolve) => (onForward = resolve));
+    await expect(fetch(`${ctx.baseUrl}/api/jobs/${JOB}`, { signal: browser.signal })).rejects.toThrow();
+    await reached;
+    expect(await forwarded).toBe("refused");
+    expect(ctx.seen).toHaveLength(0);
   });
 });

@@ -52,8 +52,10 @@ export function useLLMCall(options: UseLLMCallOptions): UseLLMCallResult {
     onSuccess: (data) => void (afterCall(client, latest.current.job, null), latest.current.onSuccess?.(data)),
     onError: (error, call) => {
       if (error.kind !== "aborted") latest.current.onError?.(error);
-      if (answerLost(latest.current, call, error)) setOutcome({ status: "checking" });
-      void settlePlainCall(client, latest.current, call, error).then((settled) => settled && current.current === call && setOutcome(settled));
+      // Only the latest call's outcome is shown: a superseded call still settles its job, silently.
+      const shown = () => current.current === call;
+      if (shown() && answerLost(latest.current, call, error)) setOutcome({ status: "checking" });
+      void settlePlainCall(client, latest.current, call, error).then((settled) => settled && shown() && setOutcome(settled));
     },
     onSettled: () => setNextRetryAt(null),
   });

@@ -1,4 +1,5 @@
 import type { SaaSLLMJobsClient } from "../createJobsClient";
+import { closeReasonOf } from "../jobs/closeReason";
 import { isSaaSLLMError, SaaSLLMError } from "../SaaSLLMError";
 import type { UnfinishedReason } from "../chat/unfinishedReason";
 
@@ -26,7 +27,9 @@ export const needsChargeConsent = (outcome: AnswerOutcome | null): boolean => ou
 /** Looks the call's jobs up (closing open ones) and says what it cost. Never throws. */
 export async function reconcileAnswer(client: Pick<SaaSLLMJobsClient, "reconcileCall">, clientRequestId: string, since: number, endedBy?: unknown): Promise<AnswerOutcome> {
   try {
-    const { charged, notCharged, closed, unsettled } = await client.reconcileCall(clientRequestId, { since, endedBy });
+    // The same close reason whichever closes first: this check or the stream's own cleanup (one settle, shared).
+    const reason = isSaaSLLMError(endedBy) ? closeReasonOf(endedBy) : undefined;
+    const { charged, notCharged, closed, unsettled } = await client.reconcileCall(clientRequestId, { since, endedBy, reason });
     if (charged[0]) return { status: "charged", jobId: charged[0] };
     if (unsettled.length) return { status: "unknown", error: new SaaSLLMError({ kind: "server", message: "The answer's job could not be closed; its charge is unknown" }) };
     const jobId = closed[0] ?? notCharged[0] ?? null;

@@ -3,7 +3,7 @@ import type { createJobMethods } from "../jobMethods";
 import type { CompleteJobInput, CompleteJobResult } from "../types";
 import type { CompleteJobOptions } from "../jobEvents";
 import { findCallJobs } from "./findCallJobs";
-import { settleWindowOf, watchCall } from "./settleCall";
+import { isOpenJob, settleWindowOf, watchCall } from "./settleCall";
 
 type Methods = Pick<ReturnType<typeof createJobMethods>, "listTeamJobs">;
 type Close = (jobId: string, input: CompleteJobInput, opts?: CompleteJobOptions) => Promise<CompleteJobResult>;
@@ -70,8 +70,9 @@ export function createCallSettler(methods: Methods, close: Close, fixedWindowMs?
     const watch = windowMs ?? fixedWindowMs ?? settleWindowOf(endedBy);
     const jobs = await watchCall(() => findCallJobs(methods, clientRequestId, since), watch, since);
     await Promise.all(
-      jobs.map(async ({ job_id, status, credit_applied, metadata }) => {
-        if (status !== "pending" && status !== "in_progress") return void (status === "completed" && credit_applied ? result.charged : result.notCharged).push(job_id);
+      jobs.map(async (job) => {
+        const { job_id, status, credit_applied, metadata } = job;
+        if (!isOpenJob(job)) return void (status === "completed" && credit_applied ? result.charged : result.notCharged).push(job_id);
         // A later attempt's job the server is still completing is left to it.
         if (beforeAttempt !== undefined && Number(metadata?.client_attempt ?? 0) >= beforeAttempt) return;
         try {

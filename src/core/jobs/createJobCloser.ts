@@ -7,6 +7,7 @@ import type { CompleteJobInput, CompleteJobResult } from "../types";
 import { limitReason } from "./closeReason";
 import { createCallSettler } from "./createCallSettler";
 import { resultFromJob } from "./resultFromJob";
+import { isOpenJob } from "./settleCall";
 
 export type { CallReconciliation, FailOpenJobsOptions, SettleOptions } from "./createCallSettler";
 
@@ -26,7 +27,7 @@ export interface SharedClose {
 /** The job's outcome when it is already closed; null while it is still open. */
 async function readClosed(methods: Methods, jobId: string, opts: CallOptions): Promise<CompleteJobResult | null> {
   const job = await methods.getJob(jobId, { signal: opts.signal });
-  return job.status === "pending" || job.status === "in_progress" ? null : resultFromJob(job);
+  return isOpenJob(job) ? null : resultFromJob(job);
 }
 
 /** One close: read first when an earlier attempt may have landed; after a retryable failure, read, then send again only if still open. */

@@ -30,7 +30,8 @@ const MAX_LOOKUP_GAP_MS = 8000;
 /** A request cut off before its answer may still reach the server and create its job a moment later. */
 export const LATE_JOB_MS = 1500;
 
-const isOpen = (job: Job): boolean => job.status === "pending" || job.status === "in_progress";
+/** A job the server may still complete (and charge), or the client may still close. */
+export const isOpenJob = (job: Pick<Job, "status">): boolean => job.status === "pending" || job.status === "in_progress";
 
 /**
  * Looks the call's jobs up until none is open or `windowMs` passed (lookups 250 ms, 500 ms, 1 s … 8 s apart),
@@ -43,7 +44,7 @@ export async function watchCall(lookup: () => Promise<Job[]>, windowMs: number, 
     const jobs = await lookup();
     const elapsed = Date.now() - started;
     const deadline = jobs.length === 0 ? Math.min(windowMs, since + LATE_JOB_MS - started) : windowMs;
-    if ((jobs.length > 0 && !jobs.some(isOpen)) || elapsed >= deadline) return jobs;
+    if ((jobs.length > 0 && !jobs.some(isOpenJob)) || elapsed >= deadline) return jobs;
     await sleep(Math.min(gap, deadline - elapsed));
   }
 }

@@ -53,9 +53,8 @@ export function useLLMCall(options: UseLLMCallOptions): UseLLMCallResult {
     onError: (error, call) => {
       if (error.kind !== "aborted") latest.current.onError?.(error);
       // Only the latest call's outcome is shown: a superseded call still settles its job, silently.
-      const shown = () => current.current === call;
-      if (shown() && answerLost(latest.current, call, error)) setOutcome({ status: "checking" });
-      void settlePlainCall(client, latest.current, call, error).then((settled) => settled && shown() && setOutcome(settled));
+      if (current.current === call && answerLost(latest.current, call, error)) setOutcome({ status: "checking" });
+      void settlePlainCall(client, latest.current, call, error).then((settled) => settled && current.current === call && setOutcome(settled));
     },
     onSettled: () => setNextRetryAt(null),
   });

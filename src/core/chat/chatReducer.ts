@@ -153,8 +153,7 @@ export function chatReducer(m: ChatMachine, action: ChatAction): ChatMachine {
       const { state, at, now } = action;
       const restored = { ...m, state, plan: plannedFrom(state.messages), startedAt: at };
       // A stopped answer too: the shipped server finishes and charges it (upstream-behaviour §5).
-      const endedBy = { kind: state.status === "stopped" ? "aborted" : undefined, partialText: state.text };
-      return withCheck(restored, endedBy, state.reason, at ?? now);
+      return withCheck(restored, state.status === "stopped" ? { kind: "aborted" } : { partialText: state.text }, state.reason, at ?? now);
     }
     case "outcome":
       return m.disposed || action.check !== m.check ? m : { ...patch(m, { outcome: action.outcome }), check: null };

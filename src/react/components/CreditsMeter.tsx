@@ -1,9 +1,8 @@
 import { useId, type ReactNode } from "react";
-import { useStore } from "zustand";
 import { ERROR_COPY } from "../../core/ui/errorCopy";
 import { useCredits } from "../errors/useCredits";
 import type { RequiresClient } from "../register";
-import { useSaaSLLMContext } from "../SaaSLLMProvider";
+import { useTeamStatus } from "../useTeamStatus";
 
 /** What `<CreditsMeter>` shows. `remaining` follows every answer that reports a balance, not only the polls. */
 export interface CreditsMeterView {
@@ -39,8 +38,7 @@ export interface CreditsMeterProps {
  */
 export function CreditsMeter({ lowThreshold = 5, onAddCredits, refetchInterval = false, max, label = "Credits", render, className }: CreditsMeterProps & RequiresClient<"CreditsMeter">) {
   const credits = useCredits({ lowThreshold, refetchInterval });
-  const { teamStatus } = useSaaSLLMContext();
-  const live = useStore(teamStatus, (s) => s.creditsRemaining);
+  const live = useTeamStatus().creditsRemaining;
   const id = useId();
   const remaining = live ?? credits.creditsRemaining;
   const allocated = credits.balance ? Math.max(max ?? credits.balance.credits_allocated, remaining ?? 0, 1) : undefined;
